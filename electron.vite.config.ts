@@ -1,0 +1,19 @@
+// electron-vite builds main, preload and renderer; the renderer config is the web build's.
+import { defineConfig } from 'electron-vite';
+import { rendererConfig } from './renderer/vite.config';
+
+export default defineConfig({
+  main: {
+    build: { outDir: 'out/main', rollupOptions: { input: { index: 'electron/main/index.ts' } } },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: 'electron/preload/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    ...rendererConfig,
+    build: { ...rendererConfig.build, outDir: 'out/renderer', rollupOptions: { input: 'renderer/index.html' } },
+  },
+});
