@@ -62,6 +62,7 @@ export type ApplyResult = { ok: true; value: CaseView } | { ok: false; error: Ap
 function applyChanges(view: CaseView, changes: Record<string, FormValue>): void {
   for (const [key, value] of Object.entries(changes)) {
     if (key.startsWith('form.')) view.form[key.slice(5)] = value;
+    else if (key === 'deliveryHallId') view.halls = { ...view.halls, deliveryHallId: String(value) };
     else if (key.startsWith('applicant.')) {
       const field = key.slice(10) as 'name' | 'phone' | 'idType' | 'idNumber';
       (view.applicant as Record<string, unknown>)[field] = value === null ? '' : String(value);

@@ -60,9 +60,12 @@ export const FormValue = z.union([z.string().max(2000), z.number(), z.boolean(),
 export type FormValue = z.infer<typeof FormValue>;
 const FormValues = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), FormValue);
 
-/** What case.updated and case.correction_submitted may change: the applicant's details and the form. */
-export const CHANGE_KEY = /^(applicant\.(name|phone|idType|idNumber)|form\.[A-Za-z][A-Za-z0-9_]{0,63})$/;
-const Changes = z.record(z.string().regex(CHANGE_KEY, '只能修改申请人信息或表单字段'), FormValue);
+/**
+ * What case.updated and case.correction_submitted may change: the applicant's details, the form,
+ * and where the applicant collects the result (a hall that becomes involved receives the case).
+ */
+export const CHANGE_KEY = /^(applicant\.(name|phone|idType|idNumber)|form\.[A-Za-z][A-Za-z0-9_]{0,63}|deliveryHallId)$/;
+const Changes = z.record(z.string().regex(CHANGE_KEY, '只能修改申请人信息、表单字段或领取地点'), FormValue);
 
 export const QueryCode = z.string().regex(/^\d{6}$/, '查询码应为 6 位数字');
 
