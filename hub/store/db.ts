@@ -1,0 +1,75 @@
+// Opens the hub's store: embedded SQLite under the data directory, or PostgreSQL when a URL is
+// given, through one Kysely interface, with the same numbered migrations.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations';
+import type { HubDatabase } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<HubDatabase>;
+  dialect: Dialect;
+  /** Where SQLite lives, or the PostgreSQL URL with its password hidden. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// int8 comes back from pg as a string; every bigint here (sequences, sizes) fits in 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+
+export interface OpenOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  let store: Store;
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
+    store = { db, dialect: 'postgres', location: opts.databaseUrl.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  } else {
+    mkdirSync(opts.dataDir, { recursive: true });
+    const file = join(opts.dataDir, 'hub.sqlite');
+    const database = new SQLite(file);
+    database.pragma('journal_mode = WAL');
+    // FULL: an acknowledged event survives a power cut too, not only a killed process.
+    database.pragma('synchronous = FULL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database }) });
+    store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  }
+  await migrate(store);
+  return store;
+}
+
+export async function migrate(store: Store): Promise<void> {
+  if (store.dialect === 'postgres') {
+    // Several hub processes may start at once: one migrates, the others wait on this lock.
+    await store.db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(7411001)`.execute(conn);
+      try {
+        await runMigrations(conn);
+      } finally {
+        await sql`select pg_advisory_unlock(7411001)`.execute(conn);
+      }
+    });
+  } else {
+    await runMigrations(store.db);
+  }
+}
+
+async function runMigrations(db: Kysely<HubDatabase>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`数据库迁移失败：${failed?.migrationName ?? ''} ${String(error)}`);
+  }
+}
