@@ -71,8 +71,9 @@ export async function publicKeys(db: Kysely<HubDatabase>): Promise<AuthorityKey[
 export class SigningKeys {
   private cache = new Map<string, Promise<Ed25519Key | null>>();
   constructor(private readonly db: Kysely<HubDatabase>) {}
-  async current(hallId: string): Promise<{ keyId: string; key: Ed25519Key } | null> {
-    const row = await this.db
+  /** Pass the open transaction when inside one: SQLite has one connection, and it is taken. */
+  async current(hallId: string, db: Kysely<HubDatabase> = this.db): Promise<{ keyId: string; key: Ed25519Key } | null> {
+    const row = await db
       .selectFrom('authority_keys')
       .select(['key_id', 'private_key'])
       .where('hall_id', '=', hallId)

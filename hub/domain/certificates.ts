@@ -7,6 +7,8 @@ import { canonicalJson } from '../../shared/crypto/canonical-json';
 import { sign } from '../../shared/crypto/ed25519';
 import type { Certificate, PayloadOf } from '../../shared/protocol/events';
 import type { FormValue } from '../../shared/protocol/events';
+import type { Kysely } from 'kysely';
+import type { HubDatabase } from '../store/schema';
 import type { SigningKeys } from './authority-keys';
 
 function addYears(iso: string, years: number): string {
@@ -21,9 +23,10 @@ export async function issueCertificate(
   view: CaseView,
   item: Item,
   issuedAt: string,
+  db?: Kysely<HubDatabase>,
 ): Promise<PayloadOf<'certificate.issued'> | null> {
   if (!item.certificate) return null;
-  const key = await keys.current(view.halls.homeHallId);
+  const key = await keys.current(view.halls.homeHallId, db);
   if (!key) throw new Error(`营业厅 ${view.halls.homeHallId} 没有签发密钥`);
   const fields: Record<string, FormValue> = {};
   for (const name of item.certificate.fields ?? []) {

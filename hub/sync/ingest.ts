@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { checkEvent } from '../../shared/case/actions';
+import type { Principal } from '../../shared/case/permissions';
 import { applyEvent, type CaseView } from '../../shared/case/projection';
 import { parseCaseNumber } from '../../shared/case-number';
 import { EventIdentity, type Event, type StoredEvent } from '../../shared/protocol/events';
@@ -63,6 +64,13 @@ export async function ingest(deps: IngestDeps, device: Pick<DeviceTable, 'device
     return { identity: identity.success ? identity.data : null, checked, rawId: typeof (r as { id?: unknown })?.id === 'string' ? ((r as { id: string }).id) : '' };
   });
   const catalog = await deps.catalog.current();
+  // Staff are read before the transaction: SQLite has one connection, and the transaction holds it.
+  const principals = new Map<string, Principal | null>();
+  for (const p of prepared) {
+    if (p.checked.ok && !principals.has(p.checked.value.actor.staffId)) {
+      principals.set(p.checked.value.actor.staffId, await deps.principals.principal(p.checked.value.actor.staffId, device.scope));
+    }
+  }
 
   return deps.db.transaction().execute(async (trx) => {
     // The lock every writer takes first: on PostgreSQL the row lock orders the commits.
@@ -165,7 +173,7 @@ export async function ingest(deps: IngestDeps, device: Pick<DeviceTable, 'device
         continue;
       }
       const event = p.checked.value;
-      const principal = await deps.principals.principal(event.actor.staffId, device.scope);
+      const principal = principals.get(event.actor.staffId) ?? null;
       if (!principal) {
         results.push(useSeq(deviceSeq, id, { code: 'FORBIDDEN', message: '经办人不存在或已停用' }));
         continue;
@@ -202,7 +210,7 @@ export async function ingest(deps: IngestDeps, device: Pick<DeviceTable, 'device
 
       if (event.type === 'case.approved') {
         const item = catalog.items.get(next.view.itemCode);
-        const payload = item ? await issueCertificate(deps.keys, next.view, item, receivedAt) : null;
+        const payload = item ? await issueCertificate(deps.keys, next.view, item, receivedAt, trx) : null;
         if (payload) {
           hubDeviceSeq ??= await lockCounter(trx, deps.dialect, 'hub_device_seq');
           hubDeviceSeq += 1;
@@ -267,6 +275,9 @@ function domainRefusal(event: Event, next: CaseView, deviceCode: string, taken: 
 }
 
 async function lockCounter(trx: Transaction<HubDatabase>, dialect: Dialect, name: string): Promise<number> {
+  // SQLite: write first, so the transaction holds the write lock from its start and a second hub
+  // process on the same file waits (busy_timeout) instead of failing to upgrade a read snapshot.
+  if (dialect === 'sqlite') await trx.updateTable('counters').set((eb) => ({ value: eb.ref('value') })).where('name', '=', name).execute();
   const q = trx.selectFrom('counters').select('value').where('name', '=', name);
   const row = await (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
   if (row) return Number(row.value);
