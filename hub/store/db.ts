@@ -43,6 +43,10 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // Every transaction takes the write lock at BEGIN: a second hub process on the same file then
+    // waits its turn (busy_timeout) instead of failing when its read snapshot cannot be upgraded.
+    const prepare = database.prepare.bind(database);
+    database.prepare = ((source: string) => prepare(/^\s*begin\s*$/i.test(source) ? 'begin immediate' : source)) as typeof database.prepare;
     const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database }) });
     store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
   }

@@ -62,13 +62,22 @@ export class TestDevice {
   }
 
   /** Connects /sync; resolves on connect, rejects with the connect_error data (its code). */
-  async connect(url = this.url): Promise<Socket> {
+  async connect(url = this.url, timeoutMs = 5000): Promise<Socket> {
     const auth = await this.handshakeAuth();
     const socket = io(`${url}/sync`, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
     this.socket = socket;
     return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(socket));
+      // A hub killed mid-handshake may answer neither connect nor connect_error.
+      const timer = setTimeout(() => {
+        socket.close();
+        reject(new Error('connect timed out'));
+      }, timeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(socket);
+      });
       socket.once('connect_error', (err: Error & { data?: unknown }) => {
+        clearTimeout(timer);
         socket.close();
         reject(Object.assign(new Error(err.message), { data: err.data }));
       });

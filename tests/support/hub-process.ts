@@ -58,6 +58,8 @@ export interface ChildHub {
 }
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+// node itself runs the hub (tsx as a loader), so a kill -9 hits the hub and not a wrapper.
+const NODE_TSX = [process.execPath, '--import', 'tsx'];
 
 /** A hub in its own process, as `npm run hub -- serve` starts it. */
 export function childHub(target: StoreTarget, opts: { port?: number; redisUrl?: string } = {}): Promise<ChildHub> {
@@ -66,7 +68,7 @@ export function childHub(target: StoreTarget, opts: { port?: number; redisUrl?: 
   delete env.HUB_REDIS_URL;
   if (target.databaseUrl) env.HUB_DATABASE_URL = target.databaseUrl;
   if (opts.redisUrl) env.HUB_REDIS_URL = opts.redisUrl;
-  const proc = spawn(TSX, ['hub/cli/main.ts', 'serve', '--json', '--data', target.dataDir, '--port', String(opts.port ?? 0)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(NODE_TSX[0]!, [...NODE_TSX.slice(1), 'hub/cli/main.ts', 'serve', '--json', '--data', target.dataDir, '--port', String(opts.port ?? 0)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
