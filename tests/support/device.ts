@@ -31,6 +31,11 @@ export class TestDevice {
     return new TestDevice(url, body, keys);
   }
 
+  /** Signs as this device, for a transport the app would build around its own key. */
+  signer(): (message: string) => Promise<string> {
+    return (message) => sign(this.keys.privateKey, message);
+  }
+
   get id(): string {
     return this.info.deviceId;
   }
