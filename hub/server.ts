@@ -63,13 +63,15 @@ export async function prepareStore(store: Store): Promise<void> {
 
 export async function startHub(opts: HubOptions): Promise<Hub> {
   const clock = opts.clock ?? systemClock;
-  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+  let log: { warn: (o: object, m: string) => void } | null = null;
+  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, onPoolError: (err) => log?.warn({ err }, 'database connection lost; it will be replaced') });
   await prepareStore(store);
   const app = Fastify({
     logger: { level: opts.logLevel ?? process.env.HUB_LOG_LEVEL ?? 'info' },
     bodyLimit: 64 * 1024 * 1024,
     ...(opts.tls ? { https: { cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) } } : {}),
   }) as unknown as FastifyInstance;
+  log = app.log;
 
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
     req.rawBody = body;
@@ -114,9 +116,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     store,
     url,
     port,
+    // Each step runs even if one before it fails, so the store is always released.
     close: async () => {
-      io.close();
-      await app.close();
+      await new Promise<void>((resolve) => io.close(() => resolve())).catch(() => undefined);
+      await app.close().catch(() => undefined);
       if (redis) await redis.quit().catch(() => undefined);
       await store.close();
     },

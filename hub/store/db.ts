@@ -26,12 +26,16 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  onPoolError?: (err: Error) => void;
 }
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
   let store: Store;
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection that the server drops (restart, failover) must not bring the hub down;
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => opts.onPoolError?.(err));
     const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
     store = { db, dialect: 'postgres', location: opts.databaseUrl.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
   } else {
