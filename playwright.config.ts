@@ -13,7 +13,7 @@ export const CHROMIUM_ARGS = [
   '--use-fake-ui-for-media-stream',
 ];
 
-const E2E_PORT = Number(process.env.E2E_PORT ?? 5179);
+const E2E_HUB_PORT = Number(process.env.E2E_HUB_PORT ?? 5180);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,16 +23,11 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    baseURL: `http://127.0.0.1:${E2E_HUB_PORT}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'off',
   },
-  webServer: {
-    command: `npx vite build --config renderer/vite.config.ts --logLevel warn && npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${E2E_PORT} --strictPort`,
-    url: `http://127.0.0.1:${E2E_PORT}`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  globalSetup: './tests/e2e/hub-setup.ts',
 });

@@ -81,9 +81,11 @@ export class SocketTransport implements SyncTransport {
     this.wanted = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.socket?.disconnect();
-    this.socket?.removeAllListeners();
+    const was = this.socket;
     this.socket = null;
+    was?.removeAllListeners();
+    was?.disconnect();
+    if (was) this.emitStatus({ connected: false });
   }
 
   isConnected(): boolean {

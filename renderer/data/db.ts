@@ -1,0 +1,121 @@
+// The counter's local store (IndexedDB through Dexie): the sync outbox and feed, the case list the
+// screens read, drafts, attachment bytes, the catalog and calendar, and the device's own identity.
+import Dexie, { type Table } from 'dexie';
+import type { CalendarYear } from '../../shared/calendar/calendar-data';
+import type { Catalog } from '../../shared/catalog/item-schema';
+import type { CaseView } from '../../shared/case/projection';
+import type { OfflineVerifier } from '../../shared/crypto/pbkdf2';
+import type { Event, StoredEvent } from '../../shared/protocol/events';
+import type { EnrollResponse, Staff } from '../../shared/protocol/wire';
+import type { OutboxState } from '../../shared/sync/storage';
+import type { Problem } from '../../shared/result';
+
+export interface OutboxRow {
+  id: string;
+  deviceSeq: number;
+  caseId: string;
+  state: OutboxState;
+  event: Event;
+  hubSeq?: number;
+  reason?: Problem;
+}
+
+/** A pulled event, with its position in this device's feed (the order it was pulled in). */
+export type FeedRow = StoredEvent & { feedPos: number };
+
+/** One case as the lists show it: search keys beside the full projection. */
+export interface CaseRow {
+  caseId: string;
+  caseNo: string;
+  state: string;
+  itemCode: string;
+  itemName: string;
+  applicantName: string;
+  idNumber: string;
+  intakeHallId: string;
+  homeHallId: string;
+  deliveryHallId: string;
+  receivedAt: string;
+  updatedAt: string;
+  /** Our events on this case that the hub has not confirmed yet. */
+  pending: number;
+  view: CaseView;
+}
+
+export interface DeviceIdentity extends EnrollResponse {
+  hubUrl: string;
+  deviceName: string;
+  enrolledAt: string;
+}
+
+export interface StoredKeyPair {
+  id: 'device';
+  publicKey: CryptoKey;
+  privateKey: CryptoKey;
+}
+
+export interface StaffCacheRow {
+  username: string;
+  staff: Staff;
+  verifier: OfflineVerifier;
+  /** When the hub last confirmed this password: offline login is allowed for a bounded time after. */
+  verifiedAt: number;
+}
+
+export interface DraftRow {
+  id: string;
+  updatedAt: number;
+  itemCode: string;
+  data: unknown;
+}
+
+export interface BlobRow {
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  bytes: Blob;
+}
+
+export class TongbanDB extends Dexie {
+  meta!: Table<{ key: string; value: unknown }, string>;
+  keys!: Table<StoredKeyPair, string>;
+  outbox!: Table<OutboxRow, string>;
+  feed!: Table<FeedRow, string>;
+  cases!: Table<CaseRow, string>;
+  drafts!: Table<DraftRow, string>;
+  blobs!: Table<BlobRow, string>;
+  staff!: Table<StaffCacheRow, string>;
+  catalog!: Table<{ id: 'current'; etag: string; catalog: Catalog }, string>;
+  calendar!: Table<CalendarYear, number>;
+
+  constructor(name = 'tongban') {
+    super(name);
+    this.version(1).stores({
+      meta: 'key',
+      keys: 'id',
+      outbox: 'id, &deviceSeq, state, caseId, [state+deviceSeq]',
+      feed: 'id, hubSeq, caseId, feedPos',
+      cases: 'caseId, &caseNo, state, itemCode, applicantName, idNumber, homeHallId, intakeHallId, deliveryHallId, receivedAt, updatedAt',
+      drafts: 'id, updatedAt',
+      blobs: 'sha256',
+      staff: 'username',
+      catalog: 'id',
+      calendar: 'year',
+    });
+  }
+}
+
+let instance: TongbanDB | null = null;
+export function db(): TongbanDB {
+  instance ??= new TongbanDB();
+  return instance;
+}
+
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+  return (await db().meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+  await db().meta.put({ key, value });
+}

@@ -1,0 +1,64 @@
+// The page's side of sync: starts the worker, appends events to the shared outbox (one IndexedDB
+// transaction, so a crash right after a clerk confirms loses nothing), and follows the status.
+import { v7 as uuidv7 } from 'uuid';
+import type { Event } from '../../shared/protocol/events';
+import { validateEvent } from '../../shared/protocol/validate-event';
+import type { Result } from '../../shared/result';
+import type { SyncStatus } from '../../shared/sync';
+import type { EventDraft } from '../../shared/sync/engine';
+import { db } from './db';
+import { DexieSyncStorage } from './dexie-storage';
+import { deviceIdentity } from './device';
+import type { WorkerCommand, WorkerReport } from './sync-worker';
+
+export const OFFLINE_STATUS: SyncStatus = { online: false, pushing: false, pulling: false, pending: 0, refused: 0, lastSyncAt: null, lastError: null, bootstrap: { received: 0 } };
+
+type Listener = (s: SyncStatus) => void;
+let worker: Worker | null = null;
+let last: SyncStatus = OFFLINE_STATUS;
+const listeners = new Set<Listener>();
+
+export function startSync(): void {
+  if (worker) return;
+  worker = new Worker(new URL('./sync-worker.ts', import.meta.url), { type: 'module', name: 'tongban-sync' });
+  worker.onmessage = (e: MessageEvent<WorkerReport>) => {
+    if (e.data.type === 'status') {
+      last = e.data.status;
+      for (const l of listeners) l(last);
+    }
+  };
+  send({ type: 'start' });
+  window.addEventListener('offline', () => send({ type: 'network', online: false }));
+  window.addEventListener('online', () => send({ type: 'network', online: true }));
+  if (!navigator.onLine) send({ type: 'network', online: false });
+}
+
+export function stopSync(): void {
+  send({ type: 'stop' });
+  worker?.terminate();
+  worker = null;
+}
+
+function send(cmd: WorkerCommand): void {
+  worker?.postMessage(cmd);
+}
+
+export function onSyncStatus(l: Listener): () => void {
+  listeners.add(l);
+  l(last);
+  return () => listeners.delete(l);
+}
+
+/** Appends one event to the outbox and tells the worker to push; the case list updates at once. */
+export async function appendEvent(draft: EventDraft): Promise<Result<Event>> {
+  const identity = await deviceIdentity();
+  if (!identity) return { ok: false, error: { code: 'DEVICE_UNKNOWN', message: '本机尚未注册' } };
+  const id = draft.id ?? uuidv7();
+  const candidate = { ...draft, id, deviceId: identity.deviceId, deviceSeq: 1 };
+  const checked = validateEvent(candidate);
+  if (!checked.ok) return checked;
+  const { deviceSeq: _ignored, ...unsequenced } = checked.value;
+  const stored = await new DexieSyncStorage(db()).append(unsequenced);
+  send({ type: 'kick' });
+  return { ok: true, value: stored };
+}

@@ -1,0 +1,60 @@
+// The sync engine in a Web Worker, so the screen never waits on the network or on applying a
+// large feed. It shares the IndexedDB store with the page; the page appends, the worker pushes.
+/// <reference lib="webworker" />
+import { SyncEngine, createBlobUploader, type SyncStatus } from '../../shared/sync';
+import { db } from './db';
+import { DexieSyncStorage } from './dexie-storage';
+import { deviceIdentity, deviceSigner } from './device';
+import { SocketTransport } from './socket-transport';
+
+export type WorkerCommand = { type: 'start' } | { type: 'kick' } | { type: 'stop' } | { type: 'network'; online: boolean };
+export type WorkerReport = { type: 'status'; status: SyncStatus } | { type: 'refused'; count: number } | { type: 'error'; message: string };
+
+declare const self: DedicatedWorkerGlobalScope;
+let engine: SyncEngine | null = null;
+let transport: SocketTransport | null = null;
+
+const post = (m: WorkerReport) => self.postMessage(m);
+
+async function start(): Promise<void> {
+  if (engine) return;
+  const identity = await deviceIdentity();
+  if (!identity) {
+    post({ type: 'error', message: '本机尚未注册' });
+    return;
+  }
+  transport = new SocketTransport({ hubUrl: identity.hubUrl, deviceId: identity.deviceId, sign: await deviceSigner() });
+  const storage = new DexieSyncStorage(db());
+  const blobs = createBlobUploader(transport, {
+    read: async (sha256) => {
+      const row = await db().blobs.get(sha256);
+      return row ? new Uint8Array(await row.bytes.arrayBuffer()) : undefined;
+    },
+  });
+  engine = new SyncEngine({
+    deviceId: identity.deviceId,
+    storage,
+    transport,
+    blobs,
+    timers: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
+  });
+  engine.onStatus((status) => post({ type: 'status', status }));
+  engine.onRefused(() => void storage.counts().then((c) => post({ type: 'refused', count: c.refused })));
+  await engine.start();
+}
+
+self.onmessage = (e: MessageEvent<WorkerCommand>) => {
+  const cmd = e.data;
+  if (cmd.type === 'start') void start().catch((err: unknown) => post({ type: 'error', message: String(err) }));
+  else if (cmd.type === 'kick') engine?.syncNow();
+  // The page knows first when the machine loses its network: stop trying until it is back.
+  else if (cmd.type === 'network') {
+    if (cmd.online) transport?.connect();
+    else transport?.disconnect();
+  }
+  else if (cmd.type === 'stop') {
+    void engine?.stop();
+    engine = null;
+    transport = null;
+  }
+};

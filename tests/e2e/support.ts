@@ -1,0 +1,40 @@
+// Helpers for end-to-end tests: the hub's address and fresh enrollment codes, enrolling and
+// logging in through the UI as a person would.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { HUB_INFO_FILE, type E2eHub } from './hub-setup';
+
+export const hub = (): E2eHub => JSON.parse(readFileSync(HUB_INFO_FILE, 'utf8')) as E2eHub;
+
+let counter = 10;
+/** A fresh one-time code for a counter of the hall, made with the hub's own command line. */
+export function newCode(hallId: string, scope: 'hall' | 'region' = 'hall'): string {
+  const h = hub();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', 'enroll-code', '--hall', hallId, '--counter', String(counter++), '--scope', scope, '--json', '--data', h.dataDir], {
+    encoding: 'utf8',
+    env: { ...process.env, HUB_DATABASE_URL: '' },
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  return (JSON.parse(line) as { code: string }).code;
+}
+
+export async function enroll(page: Page, hallId: string, name = `${hallId} 测试窗口`): Promise<void> {
+  await page.goto(hub().url);
+  await expect(page.getByRole('heading', { name: '注册本机' })).toBeVisible();
+  await page.getByLabel('注册码').fill(newCode(hallId));
+  await page.getByLabel('本机名称').fill(name);
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page.getByRole('heading', { name: '通办 · 登录' })).toBeVisible();
+}
+
+export async function login(page: Page, username: string, password = hub().password): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('button', { name: '退出' })).toBeVisible();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+}
