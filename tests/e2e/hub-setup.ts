@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const HUB_INFO_FILE = join(tmpdir(), 'tongban-e2e-hub.json');
+// One file per hub port, so two runs on one machine (say, with E2E_HUB_PORT=5181) do not collide.
+export const HUB_INFO_FILE = join(tmpdir(), `tongban-e2e-hub-${process.env.E2E_HUB_PORT ?? 5180}.json`);
 
 export interface E2eHub {
   url: string;

@@ -4,7 +4,7 @@
 // device and staff by `buildEvent`, so a failing run shrinks and replays from its seed.
 import fc from 'fast-check';
 import { EVENT_TYPES, type EventType } from '../../shared/protocol/events';
-import { CERT_ID, samplePayload } from './events';
+import { samplePayload } from './events';
 
 // ---------------------------------------------------------------------------------------------
 // Strings
@@ -38,7 +38,8 @@ export const hugeString = longString(50_000, 600_000);
 
 /** Values nested hundreds to thousands deep, as arrays or objects. */
 export const deepValue: fc.Arbitrary<unknown> = fc
-  .tuple(fc.integer({ min: 50, max: 3000 }), fc.boolean(), fc.jsonValue({ maxDepth: 1 }))
+  // Deeper than ~1000 and fast-check's own printing of a counterexample overflows the stack.
+  .tuple(fc.integer({ min: 50, max: 900 }), fc.boolean(), fc.jsonValue({ maxDepth: 1 }))
   .map(([depth, asArray, leaf]) => {
     let v: unknown = leaf;
     for (let i = 0; i < depth; i++) v = asArray ? [v] : { a: v };
@@ -252,34 +253,12 @@ export function buildEvent(spec: EventSpec, ctx: EventContext, deviceSeq: number
   const m = spec.mutation;
   switch (m.kind) {
     case 'none':
-      return ev;
-    case 'set': {
-      const path = pickFrom(pathsOf(ev), m.pick);
-      if (path) setAt(ev, path, m.value);
-      return ev;
-    }
-    case 'delete': {
-      const path = pickFrom(pathsOf(ev), m.pick);
-      if (path) deleteAt(ev, path);
-      return ev;
-    }
-    case 'addKey': {
-      const objects = [[] as Path, ...pathsOf(ev)].filter((p) => {
-        const v = p.length ? parentOf(ev, p)?.[p[p.length - 1]!] : ev;
-        return v !== null && typeof v === 'object' && !Array.isArray(v);
-      });
-      const path = pickFrom(objects, m.pick) ?? [];
-      const target = (path.length ? parentOf(ev, path)?.[path[path.length - 1]!] : ev) as Record<string, unknown>;
-      // A key the schema names would not be "unknown": prefix it so it never is.
-      Object.defineProperty(target, `x-${m.key}`, { value: m.value, enumerable: true, writable: true, configurable: true });
-      return ev;
-    }
-    case 'oversize': {
-      const strings = pathsOf(ev).filter((p) => typeof parentOf(ev, p)?.[p[p.length - 1]!] === 'string');
-      const path = pickFrom(strings, m.pick);
-      if (path) setAt(ev, path, m.value);
-      return ev;
-    }
+    case 'set':
+    case 'delete':
+    case 'addKey':
+    case 'oversize':
+    case 'replace':
+      return mutate(ev, m);
     case 'seq':
       ev.deviceSeq = m.value;
       return ev;
@@ -312,12 +291,58 @@ export function buildEvent(spec: EventSpec, ctx: EventContext, deviceSeq: number
     case 'at':
       ev.at = m.value;
       return ev;
+  }
+}
+
+/** A field-agnostic mutation of a JSON object, for events and HTTP bodies alike. */
+export type ObjectMutation = Extract<Mutation, { kind: 'none' | 'set' | 'delete' | 'addKey' | 'oversize' | 'replace' }>;
+
+export const objectMutation: fc.Arbitrary<ObjectMutation> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<ObjectMutation>({ kind: 'none' }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('set' as const), pick: fc.nat(), value: wrongValue }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('addKey' as const), pick: fc.nat(), key: text(16), value: wrongValue }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('oversize' as const), pick: fc.nat(), value: oversized }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('replace' as const), value: fc.oneof(json(2), anything(2)) }) },
+);
+
+/** Applies one mutation to (a clone of) `value`. */
+export function mutate(value: Record<string, unknown>, m: ObjectMutation): unknown {
+  const obj = structuredClone(value);
+  switch (m.kind) {
+    case 'none':
+      return obj;
+    case 'set': {
+      const path = pickFrom(pathsOf(obj), m.pick);
+      if (path) setAt(obj, path, m.value);
+      return obj;
+    }
+    case 'delete': {
+      const path = pickFrom(pathsOf(obj), m.pick);
+      if (path) deleteAt(obj, path);
+      return obj;
+    }
+    case 'addKey': {
+      const objects = [[] as Path, ...pathsOf(obj)].filter((p) => {
+        const v = p.length ? parentOf(obj, p)?.[p[p.length - 1]!] : obj;
+        return v !== null && typeof v === 'object' && !Array.isArray(v);
+      });
+      const path = pickFrom(objects, m.pick) ?? [];
+      const target = (path.length ? parentOf(obj, path)?.[path[path.length - 1]!] : obj) as Record<string, unknown>;
+      // A key the schema names would not be "unknown": prefix it so it never is.
+      Object.defineProperty(target, `x-${m.key}`, { value: m.value, enumerable: true, writable: true, configurable: true });
+      return obj;
+    }
+    case 'oversize': {
+      const strings = pathsOf(obj).filter((p) => typeof parentOf(obj, p)?.[p[p.length - 1]!] === 'string');
+      const path = pickFrom(strings, m.pick);
+      if (path) setAt(obj, path, m.value);
+      return obj;
+    }
     case 'replace':
       return m.value;
   }
 }
-
-export { CERT_ID };
 
 // ---------------------------------------------------------------------------------------------
 // Whole messages
@@ -397,15 +422,18 @@ export const rawBody: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 export const pathSegment = (base: string): fc.Arbitrary<string> =>
   fc
     .oneof(
-      { weight: 4, arbitrary: text(40, 1).map((s) => encodeURIComponent(s)) },
-      { weight: 2, arbitrary: fc.uuid().map((u) => u) },
+      { weight: 4, arbitrary: text(40, 1).map((s) => encodeURIComponent(wellFormed(s))) },
+      { weight: 2, arbitrary: fc.uuid() },
       { weight: 2, arbitrary: fc.stringMatching(/^[0-9a-f]{64}$/) },
       { weight: 1, arbitrary: fc.stringMatching(/^[0-9A-F]{64}$/) },
       { weight: 1, arbitrary: fc.constantFrom('%20', '%2F', '%2e', '%25', '%E9%80%9A', '%F0%9F%98%80', 'a%2Fb', '..%2F..%2Fetc%2Fpasswd', '%3Cscript%3E', "'%3B%20drop%20table%20events%3B--", 'null', 'undefined', '0') },
     )
     .filter((seg) => seg.length > 0 && seg.length <= 100 && new URL(`${base}${seg}`, 'http://h').pathname === `${base}${seg}` && !/%00/i.test(seg));
 
+/** Lone surrogates replaced by U+FFFD (what a URL or a UTF-8 body can carry at all). */
+export const wellFormed = (s: string): string => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
 export const queryString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constant('') },
-  { weight: 1, arbitrary: fc.dictionary(text(8, 1), text(16), { maxKeys: 3 }).map((d) => `?${new URLSearchParams(d).toString()}`) },
+  { weight: 1, arbitrary: fc.dictionary(text(8, 1).map(wellFormed), text(16).map(wellFormed), { maxKeys: 3 }).map((d) => `?${new URLSearchParams(d).toString()}`) },
 );
