@@ -28,7 +28,8 @@ declare module 'fastify' {
 }
 
 export const HUB_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-export const WEB_ROOT = fileURLToPath(new URL('../out/web/', import.meta.url));
+/** The built counter UI the hub serves at its root (HUB_WEB_ROOT overrides, e.g. for parallel test runs). */
+export const WEB_ROOT = process.env.HUB_WEB_ROOT ?? fileURLToPath(new URL('../out/web/', import.meta.url));
 
 export interface HubOptions {
   dataDir: string;

@@ -13,7 +13,7 @@ export const rendererConfig: UserConfig = {
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   build: {
-    outDir: fileURLToPath(new URL('../out/web', import.meta.url)),
+    outDir: process.env.TONGBAN_WEB_OUT ?? fileURLToPath(new URL('../out/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },

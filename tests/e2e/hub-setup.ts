@@ -17,12 +17,15 @@ export interface E2eHub {
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const port = String(process.env.E2E_HUB_PORT ?? 5180);
+  // Each port builds into its own folder, so parallel runs never serve each other's half-written build.
+  const webOut = join(process.cwd(), 'out', `web-e2e-${port}`);
+  const build = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, TONGBAN_WEB_OUT: webOut } });
   if (build.status !== 0) throw new Error('web build failed');
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-e2e-'));
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', 'serve', '--demo', '--json', '--port', String(process.env.E2E_HUB_PORT ?? 5180), '--data', dataDir], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', 'serve', '--demo', '--json', '--port', port, '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, HUB_LOG_LEVEL: 'warn', HUB_DATABASE_URL: '', HUB_REDIS_URL: '' },
+    env: { ...process.env, HUB_LOG_LEVEL: 'warn', HUB_DATABASE_URL: '', HUB_REDIS_URL: '', HUB_WEB_ROOT: webOut },
   });
   const info = await new Promise<E2eHub>((resolve, reject) => {
     let out = '';
