@@ -10,6 +10,7 @@ import type { Store } from '../store/db';
 import type { DeviceTable } from '../store/schema';
 import type { DeviceAuth } from './device-auth';
 import { sendError } from './errors';
+import { trackPage } from './track-page';
 import { verifyPage } from './verify-page';
 
 export interface RouteDeps {
@@ -129,6 +130,12 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const row = await db.selectFrom('certificates').selectAll().where('certificate_id', '=', id).executeTakeFirst();
     if (!row) return sendError(reply, 'NOT_FOUND', '证照不存在');
     return { certificate: JSON.parse(row.body) as unknown, signature: row.signature, keyId: row.key_id, status: row.status };
+  });
+
+  app.get('/track', async (req, reply) => {
+    const q = req.query as { caseNo?: unknown; code?: unknown };
+    const r = await trackPage(db, typeof q.caseNo === 'string' ? q.caseNo : '', typeof q.code === 'string' ? q.code : '', async (code) => (await deps.catalog.item(code))?.promisedDays);
+    return reply.code(r.status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(r.html);
   });
 
   app.get('/verify/:id', async (req, reply) => {

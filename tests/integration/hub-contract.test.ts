@@ -324,6 +324,22 @@ describe.each(STORES)('hub contract on %s', (kind) => {
       expect(tooBig.status).toBe(413);
     });
 
+    it('shows the public tracking page only with the right query code, and no personal data', async () => {
+      const rec = tj.received(staff['tj-clerk']!, { itemCode: NURSE_BJ, homeHallId: 'BJ' }) as Extract<Event, { type: 'case.received' }>;
+      await tj.push([rec]);
+      const ok = await fetch(`${hub.url}/track?caseNo=${rec.payload.caseNo}&code=${rec.payload.queryCode}`);
+      const html = await ok.text();
+      expect(ok.status).toBe(200);
+      expect(html).toContain('已受理');
+      expect(html).toContain('李*');
+      expect(html).not.toContain('李静');
+      expect(html).not.toContain(rec.payload.applicant.idNumber);
+      expect(html).toMatch(/承诺办结<\/dt><dd>\d{4}-\d{2}-\d{2}/);
+      const wrong = await fetch(`${hub.url}/track?caseNo=${rec.payload.caseNo}&code=000000`);
+      expect(wrong.status).toBe(404);
+      expect(await wrong.text()).toContain('未查询到该办件');
+    });
+
     it('serves metrics in Prometheus format', async () => {
       const text = await (await fetch(`${hub.url}/metrics`)).text();
       expect(text).toMatch(/tongban_push_events_total\{status="accepted"\} \d+/);
