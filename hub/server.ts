@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { ensureAuthorityKeys, SigningKeys } from './domain/authority-keys';
@@ -70,13 +70,20 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const app = Fastify({
     logger: { level: opts.logLevel ?? process.env.HUB_LOG_LEVEL ?? 'info' },
     bodyLimit: 64 * 1024 * 1024,
+    // Fastify's own refusals (bad URL encoding, over-long parameters) in the contract's error shape.
+    frameworkErrors: (err, _req, reply) => void (reply as unknown as FastifyReply).code(400).send({ error: { code: 'INVALID_REQUEST', message: `请求地址无效（${err.code}）` } }),
     ...(opts.tls ? { https: { cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) } } : {}),
   }) as unknown as FastifyInstance;
   log = app.log;
 
+  // PostgreSQL text cannot hold NUL and no field needs it: refused at the door, URL and body alike.
+  app.addHook('onRequest', async (req, reply) => {
+    if (/%00/.test(req.url)) return reply.code(400).send({ error: { code: 'INVALID_REQUEST', message: '请求中含有不允许的空字符' } });
+  });
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
     req.rawBody = body;
     if (body.length === 0) return done(null, undefined);
+    if (body.includes('\\u0000') || body.includes(0)) return done(Object.assign(new Error('请求中含有不允许的空字符'), { statusCode: 400 }), undefined);
     try {
       done(null, JSON.parse(body.toString('utf8')));
     } catch {

@@ -29,7 +29,7 @@ export class DeviceAuth {
 
   /** Checks in PROTOCOL.md's order of refusals: who, revoked, clock, signature. */
   async check(deviceId: unknown, timestamp: unknown, signature: unknown, message: (ts: string) => string): Promise<AuthResult> {
-    if (typeof deviceId !== 'string' || deviceId.length > 64) return fail('DEVICE_UNKNOWN', '设备未注册');
+    if (typeof deviceId !== 'string' || !/^[0-9a-f-]{36}$/i.test(deviceId)) return fail('DEVICE_UNKNOWN', '设备未注册');
     const device = await this.db.selectFrom('devices').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
     if (!device) return fail('DEVICE_UNKNOWN', '设备未注册');
     if (device.revoked_at) return fail('DEVICE_REVOKED', '设备已被吊销，请联系管理员重新注册');

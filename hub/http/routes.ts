@@ -35,6 +35,8 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return sendError(reply, 'INTERNAL', '中心内部错误，请稍后重试');
   });
 
+  app.setNotFoundHandler((_req, reply) => sendError(reply, 'NOT_FOUND', '请求的地址不存在'));
+
   /** The device behind a signed request, or the refusal already sent. */
   const device = async (req: FastifyRequest, reply: FastifyReply): Promise<DeviceTable | null> => {
     const raw = Buffer.isBuffer(req.body) ? req.body : (req.rawBody ?? '');

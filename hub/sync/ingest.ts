@@ -8,6 +8,7 @@ import { applyEvent, type CaseView } from '../../shared/case/projection';
 import { parseCaseNumber } from '../../shared/case-number';
 import { EventIdentity, type Event, type StoredEvent } from '../../shared/protocol/events';
 import { validateAgainstCase, validateEvent } from '../../shared/protocol/validate-event';
+import { withoutNul } from '../../shared/protocol/zod-locale';
 import type { PushResult } from '../../shared/protocol/wire';
 import type { SigningKeys } from '../domain/authority-keys';
 import type { CatalogService } from '../domain/catalog';
@@ -103,7 +104,7 @@ export async function ingest(deps: IngestDeps, device: Pick<DeviceTable, 'device
     let hubDeviceSeq: number | null = null;
 
     const useSeq = (seq: number, id: string, reason: Reason) => {
-      pending.rejections.push({ device_id: device.device_id, device_seq: seq, event_id: id, code: reason.code, message: reason.message, at: receivedAt });
+      pending.rejections.push({ device_id: device.device_id, device_seq: seq, event_id: id, code: reason.code, message: withoutNul(reason.message), at: receivedAt });
       lastSeq = seq;
       return reject(id, reason.code, reason.message);
     };
@@ -137,8 +138,14 @@ export async function ingest(deps: IngestDeps, device: Pick<DeviceTable, 'device
         results.push(reject(id, 'FORBIDDEN', '事件的 deviceId 与推送设备不符'));
         continue;
       }
+      // An id another device already used is not a replay of ours: refused for good.
+      const foreign = known.byId.get(id);
+      if (foreign && foreign.deviceSeq === -1 && deviceSeq === lastSeq + 1 && !known.bySeq.has(deviceSeq)) {
+        results.push(useSeq(deviceSeq, id, { code: 'INVALID_EVENT', message: '事件 id 已被其他设备使用' }));
+        continue;
+      }
       // Replays: the same (device, seq) or the same id gets the answer it got the first time.
-      const prior = known.bySeq.get(deviceSeq) ?? known.byId.get(id);
+      const prior = known.bySeq.get(deviceSeq) ?? (foreign?.deviceSeq === -1 ? undefined : foreign);
       if (deviceSeq <= lastSeq || prior) {
         if (prior?.hubSeq !== undefined) results.push({ id, status: 'duplicate', hubSeq: prior.hubSeq });
         else if (prior?.reason) results.push({ id, status: 'rejected', reason: prior.reason });

@@ -28,7 +28,10 @@ export function attachSync(io: Server, deps: IngestDeps, auth: DeviceAuth, metri
       }
       socket.data.device = r.device;
       next();
-    }, next);
+    }, (e: unknown) => {
+      log.error({ err: e }, 'handshake check failed');
+      next(Object.assign(new Error('中心内部错误'), { data: { code: 'INTERNAL', message: '中心内部错误，请稍后重试' } }));
+    });
   });
 
   /** Tells every device whose feed grew, on any hub process. */

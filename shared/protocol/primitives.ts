@@ -1,6 +1,7 @@
 // Field schemas the whole contract reuses: ids, times, hashes, halls, roles.
 import { z } from 'zod';
 import { HALL_ID_PATTERN } from '../halls';
+import './zod-locale';
 
 export const Uuid = z.uuid();
 export const HallId = z.string().regex(HALL_ID_PATTERN, '营业厅代码应为 2 至 6 位大写字母');

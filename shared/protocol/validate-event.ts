@@ -5,6 +5,7 @@ import type { CaseView } from '../case/projection';
 import { validateIdNumber } from '../validators';
 import { Event, IdType } from './events';
 import { HallId } from './primitives';
+import { hasNul, withoutNul } from './zod-locale';
 
 export type EventCheck = { ok: true; value: Event } | { ok: false; error: { code: 'INVALID_EVENT'; message: string } };
 
@@ -23,10 +24,11 @@ function checkIdentity(idType: string, idNumber: string, what: string, today: Da
 
 /** Checks the shape and the stand-alone rules of one event. `today` bounds birth dates. */
 export function validateEvent(raw: unknown, today: Date = new Date()): EventCheck {
+  if (hasNul(raw)) return invalid('事件中含有不允许的空字符（\\u0000），或结构嵌套过深');
   const parsed = Event.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return invalid(first ? `${issuePath(first.path) || '事件'}：${first.message}` : '事件格式错误');
+    return invalid(withoutNul(first ? `${issuePath(first.path) || '事件'}：${first.message}` : '事件格式错误'));
   }
   const event = parsed.data;
   if (event.type === 'case.received') {

@@ -253,6 +253,18 @@ describe.each(STORES)('hub contract on %s', (kind) => {
       expect(rid.results[0]!.reason).toMatchObject({ code: 'INVALID_EVENT', message: expect.stringContaining('校验') });
     });
 
+    it('refuses, for good, an event whose id another device already used', async () => {
+      const a = await device('TJ', 17);
+      const b = await device('TJ', 18);
+      const rec = a.received(staff['tj-clerk']!, { itemCode: NURSE_BJ, homeHallId: 'BJ' });
+      await a.push([rec]);
+      const note = b.event('case.note_added', rec.caseId, { text: '冒用他人事件 id' }, staff['tj-clerk']!);
+      const r = await b.push([{ ...note, id: rec.id }]);
+      expect(r.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'INVALID_EVENT' } });
+      const next = b.event('case.note_added', rec.caseId, { text: '正常备注' }, staff['tj-clerk']!);
+      expect((await b.push([next])).results[0]!.status).toBe('accepted');
+    });
+
     it('answers INVALID_MESSAGE for a malformed push or pull and keeps the connection', async () => {
       const d = await device('TJ', 15);
       const s = d.socket!;
