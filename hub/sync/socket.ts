@@ -6,7 +6,8 @@ import { PullRequest, PushRequest, SYNC_NAMESPACE, type PullResponse, type PushR
 import type { DeviceAuth } from '../http/device-auth';
 import type { Metrics } from '../metrics';
 import type { DeviceTable } from '../store/schema';
-import { ingest, type IngestDeps } from './ingest';
+import type { IngestDeps } from './ingest';
+import { IngestQueue } from './ingest-queue';
 import { feedHead, pull } from './pull';
 
 export const feedRoom = (feed: string): string => `feed:${feed}`;
@@ -39,12 +40,14 @@ export function attachSync(io: Server, deps: IngestDeps, auth: DeviceAuth, metri
     for (const [feed, head] of heads) nsp.to(feedRoom(feed)).emit('poke', { head });
   };
 
+  const queue = new IngestQueue(deps, poke);
+
   nsp.on('connection', (socket: Socket) => {
     const device = socket.data.device as DeviceTable;
     metrics.connected.inc();
     void socket.join(roomOf(device));
     // One push at a time per connection, answered in the order received.
-    let queue: Promise<unknown> = Promise.resolve();
+    let chain: Promise<unknown> = Promise.resolve();
 
     socket.on('push', (msg: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
@@ -54,7 +57,7 @@ export function attachSync(io: Server, deps: IngestDeps, auth: DeviceAuth, metri
         reply({ results: [], error: { code: 'INVALID_MESSAGE', message: '推送消息须为 { events: Event[] }，且最多 500 条' } });
         return;
       }
-      queue = queue.then(async () => {
+      chain = chain.then(async () => {
         const end = metrics.pushSeconds.startTimer();
         try {
           const current = await deps.db.selectFrom('devices').select(['revoked_at']).where('device_id', '=', device.device_id).executeTakeFirst();
@@ -63,10 +66,9 @@ export function attachSync(io: Server, deps: IngestDeps, auth: DeviceAuth, metri
             socket.disconnect(true);
             return;
           }
-          const outcome = await ingest(deps, device, parsed.data.events);
-          for (const r of outcome.results) metrics.pushEvents.inc({ status: r.status });
-          reply({ results: outcome.results });
-          if (outcome.heads.size) poke(outcome.heads);
+          const results = await queue.submit({ device, raw: parsed.data.events });
+          for (const r of results) metrics.pushEvents.inc({ status: r.status });
+          reply({ results });
         } catch (e) {
           log.error({ err: e, device: device.device_code }, 'push failed');
           reply({ results: [], error: { code: 'INTERNAL', message: '中心暂时无法处理，请稍后重试' } });

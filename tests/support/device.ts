@@ -50,7 +50,7 @@ export class TestDevice {
     const raw = body === undefined ? '' : Buffer.isBuffer(body) ? body : JSON.stringify(body);
     const headers: Record<string, string> = { ...(await this.signedHeaders(method, path, raw)), ...extra };
     if (body !== undefined) headers['content-type'] ??= Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json';
-    return fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body: raw } : {}) });
+    return fetch(`${this.url}${path}`, { method, headers, ...(body !== undefined ? { body: typeof raw === 'string' ? raw : new Uint8Array(raw) } : {}) });
   }
 
   async login(username: string, password: string): Promise<LoginResponse> {
