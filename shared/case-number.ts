@@ -36,6 +36,8 @@ const DEVICE_CODE_SHAPE = /^([A-Z]+)(\d{2})([A-Z])$/;
  * dashes of every kind to `-`, spaces dropped, letters upper-cased.
  */
 function normalize(input: string): string {
+  // The hub sees canonical numbers by the thousand: skip Unicode normalization when it cannot matter.
+  if (/^[A-Z0-9-]*$/.test(input)) return input;
   return input
     .normalize('NFKC')
     .replace(/[\u2010-\u2015\u2212]/g, '-')

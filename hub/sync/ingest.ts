@@ -5,7 +5,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { checkEvent } from '../../shared/case/actions';
 import type { Principal } from '../../shared/case/permissions';
 import { applyEvent, type CaseView } from '../../shared/case/projection';
-import { parseCaseNumber } from '../../shared/case-number';
 import { EventIdentity, type Event, type StoredEvent } from '../../shared/protocol/events';
 import { validateAgainstCase, validateEvent } from '../../shared/protocol/validate-event';
 import { withoutNul } from '../../shared/protocol/zod-locale';
@@ -78,6 +77,7 @@ interface Pending {
     status: 'valid';
     issued_at: string;
   }[];
+  refs: { sha256: string; case_id: string }[];
 }
 
 const TOUCH_TYPES_WITHOUT_HISTORY = (view: CaseView): CaseView => ({ ...view, history: [] });
@@ -206,7 +206,7 @@ export async function ingestBatch(
         : [],
     );
 
-    const pending: Pending = { events: [], rejections: [], feed: [], certificates: [] };
+    const pending: Pending = { events: [], rejections: [], feed: [], certificates: [], refs: [] };
     const touched = new Set<string>();
     const seenByDevice = new Map<string, Set<string>>();
     let hubDeviceSeq: number | null = null;
@@ -247,6 +247,8 @@ export async function ingestBatch(
           body: JSON.stringify(stored),
           received_at: receivedAt,
         });
+        for (const sha256 of attachmentsOf(event))
+          pending.refs.push({ sha256, case_id: event.caseId });
         // A hall that joins the case receives its earlier events first, then this one.
         for (const hall of [
           slot.view.halls.intakeHallId,
@@ -476,11 +478,12 @@ function domainRefusal(
 ): Reason | null {
   if (event.type === 'case.received') {
     const p = event.payload;
-    const no = parseCaseNumber(p.caseNo);
-    if (no.ok && no.value.deviceCode !== deviceCode)
+    // validateEvent already checked that the number is canonical: its first segment is the device code.
+    const numberDevice = p.caseNo.slice(0, p.caseNo.indexOf('-'));
+    if (numberDevice !== deviceCode)
       return {
         code: 'INVALID_EVENT',
-        message: `办件编号的设备编号 ${no.value.deviceCode} 不是本设备（${deviceCode}）`,
+        message: `办件编号的设备编号 ${numberDevice} 不是本设备（${deviceCode}）`,
       };
     if (taken.has(p.caseNo))
       return { code: 'DUPLICATE_CASE_NO', message: `办件编号 ${p.caseNo} 已被其他办件使用` };
@@ -597,9 +600,7 @@ async function writeBatch(
     await trx.insertInto('rejections').values(rows).execute();
   for (const rows of chunks(pending.certificates))
     await trx.insertInto('certificates').values(rows).execute();
-  const refs = pending.events.flatMap((e) =>
-    attachmentsOf(JSON.parse(e.body) as Event).map((sha256) => ({ sha256, case_id: e.case_id })),
-  );
+  const refs = pending.refs;
   for (const rows of chunks(refs))
     await trx
       .insertInto('blob_refs')
