@@ -1,0 +1,45 @@
+// Accepting a case, entirely on this counter: the case number and query code are made here, the
+// `case.received` event goes to the outbox in one transaction, and the receipt is built at once.
+import type { Item } from '../../../shared/catalog/item-schema';
+import { randomDigits } from '../../../shared/crypto/bytes';
+import { fail, ok, type Result } from '../../../shared/result';
+import { localCalendar } from '../../data/catalog-store';
+import type { DeviceIdentity } from '../../data/db';
+import type { Session } from '../../data/session';
+import { appendEvent } from '../../data/sync-client';
+import type { ReceiptData } from '../../ui/print/receipt';
+import { nextCaseNumber } from './case-number-store';
+import { deleteDraft } from './drafts';
+import { toCaseReceived } from './intake-payload';
+import { blockingReason, collectIssues } from './intake-schema';
+import type { IntakeValues } from './intake-values';
+import { buildReceipt } from './receipt-data';
+
+export interface AcceptArgs {
+  caseId: string;
+  item: Item;
+  values: IntakeValues;
+  device: DeviceIdentity;
+  session: Session;
+}
+
+export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> {
+  const at = new Date();
+  const reason = blockingReason(collectIssues(a.item, a.values, at));
+  if (reason) return fail('INTAKE_INCOMPLETE', `还不能受理：${reason}`);
+  const caseNo = await nextCaseNumber(a.device.deviceCode, at);
+  if (!caseNo.ok) return caseNo;
+  const payload = toCaseReceived(a.item, a.values, { caseNo: caseNo.value, queryCode: randomDigits(6), intakeHallId: a.device.hallId });
+  const acceptedAt = at.toISOString();
+  const appended = await appendEvent({
+    caseId: a.caseId,
+    type: 'case.received',
+    payload,
+    actor: { staffId: a.session.staff.staffId, hallId: a.session.staff.hallId },
+    at: acceptedAt,
+  });
+  if (!appended.ok) return fail(appended.error.code, `受理未能保存：${appended.error.message}`);
+  await deleteDraft(a.caseId);
+  const calendar = await localCalendar();
+  return ok(buildReceipt({ payload, item: a.item, acceptedAt, calendar, hubUrl: a.device.hubUrl, clerkName: a.session.staff.name, deviceCode: a.device.deviceCode }));
+}
