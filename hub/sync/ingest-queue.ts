@@ -46,6 +46,9 @@ export class IngestQueue {
     this.running = true;
     try {
       while (this.waiting.length) {
+        // better-sqlite3 runs synchronously under its promises: yield between transactions so a
+        // backlog never starves the sockets, pings and HTTP of this process.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = this.take();
         try {
           const { outcomes, heads } = await ingestBatch(this.deps, batch.map((w) => w.job));
