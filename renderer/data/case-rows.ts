@@ -8,7 +8,8 @@ export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string
   for (const caseId of new Set(caseIds)) {
     const confirmed = await database.feed.where('caseId').equals(caseId).sortBy('hubSeq');
     const confirmedIds = new Set(confirmed.map((e) => e.id));
-    const ours = (await database.outbox.where('caseId').equals(caseId).sortBy('deviceSeq')).filter((o) => o.state === 'pending' && !confirmedIds.has(o.id));
+    // Ours not pulled back yet: pending ones, and accepted ones whose event the feed has not brought.
+    const ours = (await database.outbox.where('caseId').equals(caseId).sortBy('deviceSeq')).filter((o) => o.state !== 'rejected' && !confirmedIds.has(o.id));
     const { view } = foldCase([...confirmed, ...ours.map((o) => o.event as Event)]);
     if (!view) {
       await database.cases.delete(caseId);
@@ -27,7 +28,7 @@ export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string
       deliveryHallId: view.halls.deliveryHallId,
       receivedAt: view.receivedAt,
       updatedAt: view.updatedAt,
-      pending: ours.length,
+      pending: ours.filter((o) => o.state === 'pending').length,
       view,
     };
     await database.cases.put(row);

@@ -1,7 +1,106 @@
-// The hall's cases. Placeholder until the cases feature lands.
-import { Typography } from 'antd';
+// 办件: the cases of this hall, newest first, live from the local store. Type to search by case
+// number, applicant name or ID number; arrows move, Enter opens.
+import { Typography, type InputRef } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PageProps } from '../../app/routes';
+import { useApp } from '../../app/session-context';
+import { isFiltered, NO_FILTERS, type CaseFilters } from './case-filters';
+import { CaseFilterBar } from './CaseFilterBar';
+import { isNavKey, moveSelection } from './list-window';
+import { useCaseListIds } from './use-case-list';
+import { useCatalog, useDeadlineContext } from './use-reference';
+import { VirtualCaseTable } from './VirtualCaseTable';
 
-export function CaseListPage(_props: PageProps) {
-  return <Typography.Title level={3}>办件</Typography.Title>;
+// The list comes back as the clerk left it after opening a case, for the same login only: the
+// next person at the counter does not find the last one's search (which may be an ID number).
+let remembered: { login: string; filters: CaseFilters; selected: number } = { login: '', filters: NO_FILTERS, selected: 0 };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setV(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function CaseListPage({ navigate }: PageProps) {
+  const { session } = useApp();
+  const login = `${session.staff.staffId}@${session.startedAt}`;
+  const [filters, setFilters] = useState<CaseFilters>(() => (remembered.login === login ? remembered.filters : NO_FILTERS));
+  const [selected, setSelected] = useState(() => (remembered.login === login ? remembered.selected : 0));
+  const [pageRows, setPageRows] = useState(10);
+  const search = useRef<InputRef>(null);
+  const ctx = useDeadlineContext();
+  const catalog = useCatalog();
+  const debouncedSearch = useDebounced(filters.search, 150);
+  const query = useDebouncedFilters(filters, debouncedSearch);
+  const { ids, total, busy } = useCaseListIds(query, ctx);
+  const count = ids?.length ?? 0;
+  const current = Math.min(selected, Math.max(0, count - 1));
+
+  useEffect(() => {
+    remembered = { login, filters, selected: current };
+  }, [login, filters, current]);
+
+  // Enter typed before the search settled opens the first case the settled search finds, never
+  // the one the previous search had selected.
+  const settled = query.search === filters.search && !busy && ids !== undefined;
+  const [openWhenSettled, setOpenWhenSettled] = useState(false);
+  const open = useCallback((caseId: string) => navigate('case', caseId), [navigate]);
+  useEffect(() => {
+    if (openWhenSettled && settled && ids?.[current]) open(ids[current]);
+  }, [openWhenSettled, settled, ids, current, open]);
+
+  const changeFilters = (next: CaseFilters) => {
+    setFilters(next);
+    setSelected(0);
+    setOpenWhenSettled(false);
+  };
+  const onKeyDown = (e: KeyboardEvent, fromSearch: boolean) => {
+    // In the search box Home and End move the text cursor, not the selection.
+    if (isNavKey(e.key) && !(fromSearch && (e.key === 'Home' || e.key === 'End'))) {
+      e.preventDefault();
+      setSelected(moveSelection(e.key, current, count, pageRows));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!settled) setOpenWhenSettled(true);
+      else if (ids?.[current]) open(ids[current]);
+    }
+  };
+
+  const summary = ids === undefined ? '正在读取本机办件…' : isFiltered(query) ? `找到 ${count} 件（本机共 ${total ?? 0} 件）` : `本机共 ${count} 件`;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 420 }}>
+      <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          办件
+        </Typography.Title>
+        <Typography.Text type="secondary" role="status" aria-label="办件数量">
+          {summary}
+          {ids !== undefined && !settled ? ' · 正在筛选…' : ''}
+        </Typography.Text>
+      </div>
+      <CaseFilterBar value={filters} onChange={changeFilters} catalog={catalog} searchRef={search} onSearchKeyDown={(e) => onKeyDown(e, true)} />
+      <VirtualCaseTable
+        ids={ids ?? []}
+        ctx={ctx}
+        selected={current}
+        onSelect={setSelected}
+        onOpen={open}
+        onKeyDown={(e) => onKeyDown(e, false)}
+        onViewportRows={setPageRows}
+        emptyText={ids === undefined ? '正在读取…' : isFiltered(query) ? '没有符合条件的办件' : '本机还没有办件'}
+      />
+      <Typography.Text type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+        ↑↓ 选择，PageUp/PageDown 翻页，Enter 打开办件
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** The filters as queried: the search text settles for a moment first, the selects apply at once. */
+function useDebouncedFilters(filters: CaseFilters, search: string): CaseFilters {
+  const { states, itemCode, hall, deadline } = filters;
+  return useMemo(() => ({ search, states, itemCode, hall, deadline }), [search, states, itemCode, hall, deadline]);
 }

@@ -1,7 +1,97 @@
-// One case. Placeholder until the cases feature lands.
-import { Typography } from 'antd';
+// One case: the applicant (numbers masked until 显示), the form, halls, state and promised date,
+// the materials with their attachments, and everything that happened to it.
+import { Alert, Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { Attachment } from '../../../shared/protocol/events';
+import { useApp } from '../../app/session-context';
 import type { PageProps } from '../../app/routes';
+import { AttachmentModal } from './AttachmentModal';
+import { CaseFormFields } from './CaseFormFields';
+import { CaseMaterials } from './CaseMaterials';
+import { CaseSummary } from './CaseSummary';
+import { CaseTimeline } from './CaseTimeline';
+import { caseDeadline } from './deadline';
+import { buildTimeline } from './timeline';
+import { useCaseRecord, useStaffNames } from './use-case';
+import { useCatalog, useCalendar, useToday } from './use-reference';
 
-export function CasePage({ param }: PageProps) {
-  return <Typography.Title level={3}>办件 {param}</Typography.Title>;
+export function CasePage({ navigate, param }: PageProps) {
+  const { session } = useApp();
+  const record = useCaseRecord(param);
+  const catalog = useCatalog();
+  const calendar = useCalendar();
+  const now = useToday();
+  const staffNames = useStaffNames();
+  const [revealed, setRevealed] = useState(false);
+  const [attachment, setAttachment] = useState<Attachment | null>(null);
+
+  const view = record?.row?.view;
+  const item = view ? catalog?.items.find((i) => i.code === view.itemCode) : undefined;
+  const names = useMemo(() => new Map([...staffNames, [session.staff.staffId, session.staff.name]]), [staffNames, session.staff]);
+  const timeline = useMemo(() => buildTimeline(view?.history ?? [], record?.outbox ?? []), [view, record?.outbox]);
+  const fieldLabel = (name: string) => item?.fields.find((f) => f.name === name)?.label ?? name;
+  const back = (
+    <Button onClick={() => navigate('cases')} aria-label="返回办件列表">
+      ← 返回列表
+    </Button>
+  );
+
+  if (!record) return <Spin description="正在读取办件…" style={{ display: 'block', marginTop: 64 }} />;
+  if (!view) {
+    const refused = timeline.some((e) => e.type === 'case.received' && e.status === 'refused');
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Result status="warning" title={refused ? '该办件的受理被中心退回' : '本机没有这个办件'} subTitle={refused ? '退回原因见下方记录；请核对后重新受理。' : '可能尚未同步到本机。'} extra={back} />
+        {timeline.length > 0 ? (
+          <Card title="办理经过">
+            <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
+          </Card>
+        ) : null}
+      </Space>
+    );
+  }
+
+  const promisedDays = view.promisedDays ?? item?.promisedDays;
+  const deadline = caseDeadline(view, calendar, item?.promisedDays, now);
+  const refusedCount = timeline.filter((e) => e.status === 'refused').length;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Space size={16} align="center">
+        {back}
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          办件 <span style={{ fontFamily: 'monospace' }}>{view.caseNo}</span>
+        </Typography.Title>
+      </Space>
+      {refusedCount > 0 ? <Alert type="error" showIcon title={`本机对该办件的 ${refusedCount} 项操作被中心退回，详见办理经过`} /> : null}
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title="基本信息" size="small">
+              <CaseSummary
+                view={view}
+                itemName={view.itemName ?? item?.name ?? view.itemCode}
+                promisedDays={promisedDays}
+                deadline={deadline}
+                pending={record.row?.pending ?? 0}
+                revealed={revealed}
+                onToggleReveal={() => setRevealed((r) => !r)}
+              />
+            </Card>
+            <Card title="申请表" size="small">
+              <CaseFormFields form={view.form} fields={item?.fields ?? []} revealed={revealed} />
+            </Card>
+            <Card title="申请材料" size="small">
+              <CaseMaterials materials={view.materials} catalog={item?.materials ?? []} onOpen={setAttachment} />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title="办理经过" size="small">
+            <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
+          </Card>
+        </Col>
+      </Row>
+      <AttachmentModal attachment={attachment} token={session.token} onClose={() => setAttachment(null)} />
+    </Space>
+  );
 }

@@ -1,0 +1,63 @@
+// A case's promised date and how it stands against it, on the official working-day calendar.
+import type { RiskLevel, WorkingCalendar } from '../../../shared/calendar/working-days';
+import type { CaseView } from '../../../shared/case/projection';
+import type { CaseState } from '../../../shared/case/states';
+
+/** States in which the promise still runs: the home hall has not decided yet. */
+export const OPEN_STATES: readonly CaseState[] = ['received', 'in_review', 'needs_correction'];
+
+export type DeadlineFilter = 'at_risk' | 'overdue' | 'late';
+
+export interface CaseDeadline {
+  /** The promised date (Beijing day); null while an open correction stops the clock. */
+  dueDate: string | null;
+  /** Counted over a year whose official holiday schedule is not in the data yet. */
+  provisional: boolean;
+  paused: boolean;
+  /** Working days left after today (0 on the due day); null when the case is decided. */
+  remaining: number | null;
+  /** How the case stands now; null once decided or withdrawn (the promise no longer runs). */
+  risk: RiskLevel | null;
+}
+
+export type DeadlineInputView = Pick<CaseView, 'state' | 'receivedAt' | 'promisedDays' | 'pauses'>;
+
+/**
+ * The deadline of a case, or null when its promised days are unknown (neither the event nor the
+ * catalog gives them) or the calendar cannot count them.
+ */
+export function caseDeadline(view: DeadlineInputView, calendar: WorkingCalendar, catalogDays: number | undefined, now: Date): CaseDeadline | null {
+  const promisedDays = view.promisedDays ?? catalogDays;
+  if (promisedDays === undefined) return null;
+  try {
+    const d = calendar.computeDeadline({ acceptedAt: view.receivedAt, promisedDays, pauses: view.pauses });
+    const open = OPEN_STATES.includes(view.state);
+    return {
+      dueDate: d.dueDate,
+      provisional: d.provisional,
+      paused: d.paused,
+      remaining: open ? calendar.remainingWorkingDays(d, now) : null,
+      risk: open ? calendar.riskLevel(d, now) : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function matchesDeadlineFilter(filter: DeadlineFilter, deadline: CaseDeadline | null): boolean {
+  const risk = deadline?.risk;
+  if (filter === 'late') return risk === 'at_risk' || risk === 'overdue';
+  return risk === filter;
+}
+
+export const RISK_LABELS: Record<RiskLevel, { text: string; color: string }> = {
+  ok: { text: '正常', color: 'green' },
+  at_risk: { text: '临期', color: 'orange' },
+  overdue: { text: '已超期', color: 'red' },
+};
+
+export const DEADLINE_FILTER_LABELS: Record<DeadlineFilter, string> = {
+  at_risk: '临期',
+  overdue: '已超期',
+  late: '临期或已超期',
+};

@@ -1,0 +1,42 @@
+// The case list's live state: every id newest first (keys only), the ids the filters keep, and the
+// rows of the window on screen. Each part is its own live query, so a sync that touches one case
+// reloads keys and the visible window, never 200,000 cases.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef } from 'react';
+import { keepOrdered, sameIds, type CaseFilters } from './case-filters';
+import { filteredIdSet, loadListItems, newestFirstIds, type CaseListItem, type DeadlineContext } from './case-query';
+
+export interface CaseListIds {
+  /** The ids to show, newest first; undefined until the first read finishes. */
+  ids: readonly string[] | undefined;
+  /** All cases on this counter, whatever the filters. */
+  total: number | undefined;
+  /** The filters' result is still being computed for the latest filters. */
+  busy: boolean;
+}
+
+export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): CaseListIds {
+  const previous = useRef<readonly string[] | null>(null);
+  const ordered = useLiveQuery(async () => {
+    const next = await newestFirstIds();
+    if (previous.current && sameIds(previous.current, next)) return previous.current;
+    previous.current = next;
+    return next;
+  }, []);
+  const deadlineCtx = filters.deadline ? ctx : null;
+  const filtered = useLiveQuery(
+    async () => ({ filters, set: await filteredIdSet(filters, ctx) }),
+    // The calendar and today matter only to the deadline filter.
+    [filters, deadlineCtx],
+  );
+  const ids = useMemo(() => (ordered && filtered ? keepOrdered(ordered, filtered.set) : undefined), [ordered, filtered]);
+  return { ids, total: ordered?.length, busy: filtered?.filters !== filters };
+}
+
+/** The rows of ids[start, end), live; the previous window stays shown while the next one loads. */
+export function useWindowRows(ids: readonly string[], start: number, end: number, ctx: DeadlineContext): ReadonlyMap<string, CaseListItem> {
+  const rows = useLiveQuery(() => loadListItems(ids.slice(start, end), ctx), [ids, start, end, ctx]);
+  return rows ?? EMPTY;
+}
+
+const EMPTY: ReadonlyMap<string, CaseListItem> = new Map();
