@@ -15,7 +15,16 @@ import { issueCertificate } from '../domain/certificates';
 import type { Principals } from '../domain/staff';
 import type { Clock } from '../domain/time';
 import type { Dialect } from '../store/db';
-import type { CaseTable, DeviceTable, HubDatabase } from '../store/schema';
+import type {
+  BlobRefTable,
+  CaseTable,
+  CertificateTable,
+  DeviceTable,
+  EventTable,
+  FeedTable,
+  HubDatabase,
+  RejectionTable,
+} from '../store/schema';
 
 export interface IngestDeps {
   db: Kysely<HubDatabase>;
@@ -49,35 +58,11 @@ interface CaseSlot {
 
 /** What the batch will write, gathered in memory and written in a few multi-row statements. */
 interface Pending {
-  events: {
-    hub_seq: number;
-    id: string;
-    device_id: string;
-    device_seq: number;
-    case_id: string;
-    type: string;
-    body: string;
-    received_at: string;
-  }[];
-  rejections: {
-    device_id: string;
-    device_seq: number;
-    event_id: string;
-    code: string;
-    message: string;
-    at: string;
-  }[];
-  feed: { hall_id: string; hub_seq: number }[];
-  certificates: {
-    certificate_id: string;
-    case_id: string;
-    body: string;
-    signature: string;
-    key_id: string;
-    status: 'valid';
-    issued_at: string;
-  }[];
-  refs: { sha256: string; case_id: string }[];
+  events: EventTable[];
+  rejections: RejectionTable[];
+  feed: Omit<FeedTable, 'pos'>[];
+  certificates: CertificateTable[];
+  refs: BlobRefTable[];
 }
 
 const TOUCH_TYPES_WITHOUT_HISTORY = (view: CaseView): CaseView => ({ ...view, history: [] });
