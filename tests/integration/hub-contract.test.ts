@@ -282,8 +282,17 @@ describe.each(STORES)('hub contract on %s', (kind) => {
     });
 
     it('pokes a device of another hall when its feed grows', async () => {
-      const got = new Promise<number>((resolve) => bj.socket!.on('poke', (p: { head: number }) => resolve(p.head)));
       const before = (await bj.pullAll(0)).cursor;
+      // Pokes are coalesced for a few ms, so one for an earlier push may still arrive: wait for the new head.
+      const got = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no poke with a new head')), 5000);
+        bj.socket!.on('poke', (p: { head: number }) => {
+          if (p.head > before) {
+            clearTimeout(timer);
+            resolve(p.head);
+          }
+        });
+      });
       await tj.push([tj.received(staff['tj-clerk']!, { itemCode: NURSE_BJ, homeHallId: 'BJ' })]);
       expect(await got).toBeGreaterThan(before);
     });
