@@ -35,13 +35,6 @@ export interface IngestDeps {
   clock: Clock;
 }
 
-export interface IngestOutcome {
-  results: PushResult[];
-  /** Feed heads that grew: hall id → new head; `region` → the new hubSeq head. */
-  heads: Map<string, number>;
-  accepted: number;
-}
-
 type Reason = { code: string; message: string };
 const reject = (id: string, code: string, message: string): PushResult => ({
   id,
@@ -65,7 +58,7 @@ interface Pending {
   refs: BlobRefTable[];
 }
 
-const TOUCH_TYPES_WITHOUT_HISTORY = (view: CaseView): CaseView => ({ ...view, history: [] });
+const withoutHistory = (view: CaseView): CaseView => ({ ...view, history: [] });
 
 /** One push of one device, waiting for its turn in a group commit. */
 export interface PushJob {
@@ -74,22 +67,12 @@ export interface PushJob {
 }
 export type IngestDevice = Pick<DeviceTable, 'device_id' | 'device_code' | 'hall_id' | 'scope'>;
 
-/** One device's push in its own transaction (tests and tools); the hub batches through IngestQueue. */
-export async function ingest(
-  deps: IngestDeps,
-  device: IngestDevice,
-  raw: readonly unknown[],
-): Promise<IngestOutcome> {
-  const { outcomes, heads } = await ingestBatch(deps, [{ device, raw }]);
-  const results = outcomes[0]!;
-  return { results, heads, accepted: results.filter((r) => r.status === 'accepted').length };
-}
-
 /**
  * Several pushes, of one or many devices, checked in order and stored in ONE transaction (group
  * commit): one fsync and one turn of the hubSeq lock for all of them. Each push gets its own
  * answers, exactly as if it had been alone.
  */
+/** Feed heads that grew come back too: hall id → new head; `region` → the new hubSeq head. */
 export async function ingestBatch(
   deps: IngestDeps,
   jobs: readonly PushJob[],
@@ -646,7 +629,7 @@ async function writeBatch(
       home_hall_id: v.halls.homeHallId,
       delivery_hall_id: v.halls.deliveryHallId,
       involved: JSON.stringify(slot.involved),
-      view: JSON.stringify(TOUCH_TYPES_WITHOUT_HISTORY(v)),
+      view: JSON.stringify(withoutHistory(v)),
       last_hub_seq: slot.lastHubSeq,
       updated_at: at,
     });

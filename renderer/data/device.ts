@@ -1,8 +1,8 @@
 // This machine as a device of the hub: its non-extractable Ed25519 key in IndexedDB, enrollment
 // with a one-time code, and signed requests (PROTOCOL.md, Device signature).
-import { toHex } from '../../shared/crypto/bytes';
 import { exportPublicKey, generateSigningKeyPair, sign } from '../../shared/crypto/ed25519';
-import { EnrollResponse, requestSigningString, type ErrorBody } from '../../shared/protocol/wire';
+import { deviceRequestHeaders } from '../../shared/protocol/device-signature';
+import { EnrollResponse, type ErrorBody } from '../../shared/protocol/wire';
 import { ERROR_CODES } from '../../shared/protocol/codes';
 import { db, getMeta, setMeta, type DeviceIdentity } from './db';
 
@@ -71,9 +71,7 @@ export async function hubFetch(path: string, init: { method?: string; body?: unk
   if (!identity) throw new HubError('DEVICE_UNKNOWN', '本机尚未注册');
   const method = init.method ?? 'GET';
   const raw = init.body === undefined ? '' : JSON.stringify(init.body);
-  const bytes = new TextEncoder().encode(raw);
-  const timestamp = String(Date.now());
-  const signature = await (await deviceSigner())(requestSigningString(method, path, timestamp, toHex(await crypto.subtle.digest('SHA-256', bytes))));
+  const signed = await deviceRequestHeaders(identity.deviceId, await deviceSigner(), method, path, raw);
   let res: Response;
   try {
     res = await fetch(`${identity.hubUrl}${path}`, {
@@ -81,9 +79,7 @@ export async function hubFetch(path: string, init: { method?: string; body?: unk
       headers: {
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...init.headers,
-        'x-device-id': identity.deviceId,
-        'x-timestamp': timestamp,
-        'x-signature': signature,
+        ...signed,
       },
       ...(init.body !== undefined ? { body: raw } : {}),
     });

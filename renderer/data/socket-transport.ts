@@ -1,11 +1,10 @@
 // The sync engine's transport over socket.io (namespace /sync) and signed HTTP for attachments.
 // Each connection attempt signs a fresh handshake; nothing is ever queued for a later connection.
 import { io, type Socket } from 'socket.io-client';
-import { toHex } from '../../shared/crypto/bytes';
+import { deviceRequestHeaders, type DeviceSign } from '../../shared/protocol/device-signature';
 import type { Event } from '../../shared/protocol/events';
 import {
   handshakeSigningString,
-  requestSigningString,
   SYNC_NAMESPACE,
   type Poke,
   type PullRequest,
@@ -15,7 +14,7 @@ import {
 import type { SyncTransport, TransportStatus, Unsubscribe } from '../../shared/sync/transport';
 
 /** Signs with the device's key (kept non-extractable in IndexedDB by the app). */
-export type DeviceSigner = (message: string) => Promise<string>;
+export type DeviceSigner = DeviceSign;
 
 export interface SocketTransportOptions {
   hubUrl: string;
@@ -122,12 +121,10 @@ export class SocketTransport implements SyncTransport {
 
   /** A device-signed HTTP request to the hub. */
   async request(method: string, path: string, body?: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}): Promise<Response> {
-    const timestamp = String(Date.now());
-    const digest = toHex(await crypto.subtle.digest('SHA-256', body ?? new Uint8Array(0)));
-    const signature = await this.opts.sign(requestSigningString(method, path, timestamp, digest));
+    const signed = await deviceRequestHeaders(this.opts.deviceId, this.opts.sign, method, path, body);
     return fetch(`${this.opts.hubUrl}${path}`, {
       method,
-      headers: { ...headers, 'x-device-id': this.opts.deviceId, 'x-timestamp': timestamp, 'x-signature': signature },
+      headers: { ...headers, ...signed },
       ...(body ? { body } : {}),
     });
   }
