@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../protocol/events';
 import { applyEvent, type ApplyResult, type CaseView } from './projection';
 import { mayAuthor, roleMayAuthor, type CaseHalls, type Principal } from './permissions';
 import { canTransition } from './states';
+import { FEEDBACK_TYPES } from '../supervision/feedback';
 
 export type CheckError = { code: 'FORBIDDEN' | 'UNKNOWN_CASE' | 'INVALID_TRANSITION'; message: string };
 export type CheckResult = { ok: true; value: CaseView } | { ok: false; error: CheckError };
@@ -13,6 +14,10 @@ export function availableActions(view: CaseView, principal: Principal): EventTyp
   return EVENT_TYPES.filter(
     (type) =>
       type !== 'case.received' &&
+      // Consultation records are written by the call itself, never picked as an action; ratings,
+      // rectifications and flags act on an item of the case, offered where the item is shown.
+      !type.startsWith('consult.') &&
+      !FEEDBACK_TYPES.has(type) &&
       canTransition(view.state, type) &&
       mayAuthor(principal, type, view.halls) &&
       // A reprint is possible only once something was printed; printing needs a certificate.

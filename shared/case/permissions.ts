@@ -35,6 +35,18 @@ export const PERMISSIONS: Record<EventType, Rule> = {
   'case.delivered': { roles: ['clerk'], relations: ['delivery'] },
   'case.withdrawn': { roles: ['clerk'], relations: ['intake'] },
   'case.note_added': { roles: ['clerk', 'reviewer', 'supervisor', 'admin'], relations: 'any-in-scope' },
+  // Written by the caller's counter, whose hall is involved (the callee's hall may not be).
+  'consult.started': { roles: ['clerk', 'reviewer', 'supervisor', 'admin'], relations: 'any-in-scope' },
+  'consult.ended': { roles: ['clerk', 'reviewer', 'supervisor', 'admin'], relations: 'any-in-scope' },
+  // The clerk records the applicant's rating at the hall that served them: intake (after the
+  // receipt) or delivery (after the handover); the rated hall reports its rectification; a
+  // supervisor closes or returns it, and flags a case for the home hall, which answers.
+  'rating.submitted': { roles: ['clerk'], relations: ['intake', 'delivery'] },
+  'rectification.reported': { roles: ['clerk', 'reviewer', 'supervisor', 'admin'], relations: ['intake', 'delivery'] },
+  'rectification.closed': { roles: ['supervisor'], relations: 'any-in-scope' },
+  'rectification.returned': { roles: ['supervisor'], relations: 'any-in-scope' },
+  'supervision.flagged': { roles: ['supervisor'], relations: 'any-in-scope' },
+  'supervision.answered': { roles: ['clerk', 'reviewer', 'supervisor', 'admin'], relations: ['home'] },
 };
 
 export function relationsOf(hallId: string, halls: CaseHalls): HallRelation[] {

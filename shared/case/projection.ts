@@ -1,7 +1,8 @@
 // The case projection: a pure fold of a case's events into what every screen and the hub read.
-import type { Actor, Applicant, Certificate, Event, EventType, FormValue, MaterialEntry } from '../protocol/events';
+import { EVENT_LABELS, type Actor, type Applicant, type Certificate, type Event, type EventType, type FormValue, type MaterialEntry } from '../protocol/events';
+import { applyFeedback, feedbackConflict, isFeedbackEvent, type FlagRecord, type RatingRecord, type RectificationRecord } from '../supervision/feedback';
 import type { CaseHalls } from './permissions';
-import { canTransition, nextState, type CaseState } from './states';
+import { canTransition, nextState, STATE_LABELS, type CaseState } from './states';
 
 export interface HistoryEntry {
   eventId: string;
@@ -53,6 +54,11 @@ export interface CaseView {
   delivery?: { at: string; recipient: { name: string; idNumber: string }; authorization?: string };
   withdrawal?: { at: string; reason: string };
   notes: { at: string; actor: Actor; text: string }[];
+  // Ratings, rectifications and supervision flags (shared/supervision/feedback.ts). Absent in a
+  // view folded before a case had any, and in views the hub stored before these types existed.
+  ratings?: RatingRecord[];
+  rectifications?: RectificationRecord[];
+  flags?: FlagRecord[];
   history: HistoryEntry[];
 }
 
@@ -76,6 +82,14 @@ function mergeMaterials(current: MaterialEntry[], updates: MaterialEntry[]): Mat
   return [...byId.values()];
 }
 
+const sameId = (a: string, b: string) => a.replace(/\s/g, '').toUpperCase() === b.replace(/\s/g, '').toUpperCase();
+
+/** Whether the person collecting a certificate is its holder: same name and same ID number. */
+export function recipientIsHolder(view: Pick<CaseView, 'certificate' | 'applicant'>, recipient: { name: string; idNumber: string }): boolean {
+  const holder = view.certificate?.certificate.holder ?? view.applicant;
+  return holder.name.trim() === recipient.name.trim() && sameId(holder.idNumber, recipient.idNumber);
+}
+
 /** Checks that need the case itself: the certificate an event names, a reprint's reason. */
 function crossCheck(current: CaseView | null, event: Event): string | null {
   if (!current) return null;
@@ -84,12 +98,16 @@ function crossCheck(current: CaseView | null, event: Event): string | null {
       return '证照编号与本办件签发的证照不符';
     }
   }
+  if (event.type === 'case.delivered' && !recipientIsHolder(current, event.payload.recipient) && !event.payload.authorization?.trim()) {
+    return '领取人不是持证人本人：须核验并登记授权委托书后方可交付';
+  }
   if (event.type === 'case.printed' && current.state === 'printed' && !event.payload.reason?.trim()) {
     return '补打证照须注明原因';
   }
   if (event.type === 'certificate.issued' && event.payload.certificate.caseId !== current.caseId) {
     return '证照所属办件与本办件不符';
   }
+  if (isFeedbackEvent(event)) return feedbackConflict(current, event);
   return null;
 }
 
@@ -105,7 +123,7 @@ export function applyEvent(current: CaseView | null, event: Event & { hubSeq?: n
   if (!canTransition(state, event.type)) {
     return {
       ok: false,
-      error: { code: 'INVALID_TRANSITION', message: `办件当前状态（${state}）不允许“${event.type}”` },
+      error: { code: 'INVALID_TRANSITION', message: `办件当前为“${state === 'none' ? '未受理' : STATE_LABELS[state]}”，不能再“${EVENT_LABELS[event.type]}”` },
     };
   }
   const conflict = crossCheck(current, event);
@@ -208,6 +226,18 @@ export function applyEvent(current: CaseView | null, event: Event & { hubSeq?: n
       break;
     case 'case.note_added':
       view.notes = [...prev.notes, { at: event.at, actor: event.actor, text: event.payload.text }];
+      break;
+    case 'consult.started':
+    case 'consult.ended':
+      // A video consultation lives in the history (the timeline shows it); it changes no field.
+      break;
+    case 'rating.submitted':
+    case 'rectification.reported':
+    case 'rectification.closed':
+    case 'rectification.returned':
+    case 'supervision.flagged':
+    case 'supervision.answered':
+      applyFeedback(view, event);
       break;
   }
   return { ok: true, value: view };

@@ -26,7 +26,7 @@ export const STATE_LABELS: Record<CaseState, string> = {
   withdrawn: '已撤回',
 };
 
-/** States from which nothing but notes can happen. */
+/** States from which nothing but notes (consultation records, ratings, supervision) can happen. */
 export const FINAL_STATES: ReadonlySet<CaseState> = new Set(['delivered', 'rejected', 'withdrawn']);
 
 /** For each event type: the states it may apply in, and the state it leads to (null: unchanged). */
@@ -43,6 +43,18 @@ export const TRANSITIONS: Record<EventType, { from: readonly (CaseState | 'none'
   'case.delivered': { from: ['printed'], to: 'delivered' },
   'case.withdrawn': { from: ['received', 'in_review', 'needs_correction'], to: 'withdrawn' },
   'case.note_added': { from: [...CASE_STATES], to: null },
+  // A video consultation is recorded whatever the state, and changes none.
+  'consult.started': { from: [...CASE_STATES], to: null },
+  'consult.ended': { from: [...CASE_STATES], to: null },
+  // Ratings, rectifications and supervision flags change no state. Whether one may happen is a
+  // matter of the case's items (shared/supervision/feedback.ts): a handover rating needs a
+  // delivered case, a report needs an open rectification of the hall, and so on.
+  'rating.submitted': { from: [...CASE_STATES], to: null },
+  'rectification.reported': { from: [...CASE_STATES], to: null },
+  'rectification.closed': { from: [...CASE_STATES], to: null },
+  'rectification.returned': { from: [...CASE_STATES], to: null },
+  'supervision.flagged': { from: [...CASE_STATES], to: null },
+  'supervision.answered': { from: [...CASE_STATES], to: null },
 };
 
 export function canTransition(state: CaseState | 'none', type: EventType): boolean {

@@ -2,7 +2,7 @@
 // Objects are strict: a key the contract does not name is refused, never silently dropped; the
 // contract grows by adding optional fields here, hub first.
 import { z } from 'zod';
-import { DeviceId, HallId, IsoTime, Sha256Hex, Uuid } from './primitives';
+import { DeviceCode, DeviceId, HallId, IsoTime, Sha256Hex, Uuid } from './primitives';
 
 /** Attachments larger than this are refused by the hub (BLOB_TOO_LARGE). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -130,6 +130,72 @@ export const CaseDelivered = z.strictObject({
 export const CaseWithdrawn = z.strictObject({ reason: Text(500) });
 export const CaseNoteAdded = z.strictObject({ text: Text(2000) });
 
+// Video consultation (视频会商), contract v1 additive types (docs/protocol-extensions.md). The
+// caller's counter records the call: its hall is involved in the case, the callee's may not be.
+export const ConsultParticipant = z.strictObject({
+  staffId: z.string().min(1).max(64),
+  name: Text(100),
+  hallId: HallId,
+  deviceCode: DeviceCode,
+});
+export type ConsultParticipant = z.infer<typeof ConsultParticipant>;
+export const CONSULT_OUTCOMES = ['completed', 'dropped', 'missed', 'declined'] as const;
+export type ConsultOutcome = (typeof CONSULT_OUTCOMES)[number];
+export const ConsultStarted = z.strictObject({
+  consultId: Uuid,
+  caller: ConsultParticipant,
+  callee: ConsultParticipant,
+  startedAt: IsoTime,
+  /** Video may be recorded only when the hub's admin setting AND the applicant's consent allow it. */
+  recording: z.strictObject({ allowed: z.boolean(), consent: z.boolean() }),
+});
+export const ConsultEnded = z.strictObject({
+  consultId: Uuid,
+  outcome: z.enum(CONSULT_OUTCOMES),
+  participants: z.array(ConsultParticipant).min(1).max(2),
+  halls: z.array(HallId).min(1).max(2),
+  startedAt: IsoTime.optional(),
+  endedAt: IsoTime,
+  durationSec: z.number().int().min(0).max(86_400),
+  notes: z.string().max(2000).default(''),
+});
+
+// Service ratings (好差评), their rectification, and supervision flags (督办): contract v1 additive
+// types (docs/protocol-extensions.md). The applicant rates at the counter that served them (after
+// the receipt, after the handover); a 不满意 or 非常不满意 opens a rectification for that hall with
+// the deadline the rating carries; the hall reports what it did; a supervisor closes it or sends it
+// back with a new deadline. A supervisor flags a case for the home hall, which answers the flag.
+export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+export const RATING_LABELS: Record<RatingLevel, string> = {
+  very_satisfied: '非常满意',
+  satisfied: '满意',
+  basic: '基本满意',
+  dissatisfied: '不满意',
+  very_dissatisfied: '非常不满意',
+};
+/** The levels that open a rectification (差评). */
+export const BAD_RATINGS: ReadonlySet<RatingLevel> = new Set(['dissatisfied', 'very_dissatisfied']);
+export const RATING_STAGES = ['receipt', 'handover'] as const;
+export type RatingStage = (typeof RATING_STAGES)[number];
+export const RATING_STAGE_LABELS: Record<RatingStage, string> = { receipt: '受理', handover: '交付' };
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+
+export const RatingSubmitted = z.strictObject({
+  ratingId: Uuid,
+  stage: z.enum(RATING_STAGES),
+  level: z.enum(RATING_LEVELS),
+  comment: z.string().trim().max(500, '评价意见不能超过 500 个字符').default(''),
+  /** A bad rating's rectification deadline (Beijing day); absent for the other levels. */
+  rectifyBy: IsoDay.optional(),
+});
+/** A rectification's id is the id of the rating that opened it. */
+export const RectificationReported = z.strictObject({ rectificationId: Uuid, action: Text(2000) });
+export const RectificationClosed = z.strictObject({ rectificationId: Uuid, comment: z.string().trim().max(2000).default('') });
+export const RectificationReturned = z.strictObject({ rectificationId: Uuid, reason: Text(2000), rectifyBy: IsoDay });
+export const SupervisionFlagged = z.strictObject({ flagId: Uuid, reason: Text(1000) });
+export const SupervisionAnswered = z.strictObject({ flagId: Uuid, reply: Text(2000) });
+
 export const EVENT_PAYLOADS = {
   'case.received': CaseReceived,
   'case.updated': CaseUpdated,
@@ -143,6 +209,14 @@ export const EVENT_PAYLOADS = {
   'case.delivered': CaseDelivered,
   'case.withdrawn': CaseWithdrawn,
   'case.note_added': CaseNoteAdded,
+  'consult.started': ConsultStarted,
+  'consult.ended': ConsultEnded,
+  'rating.submitted': RatingSubmitted,
+  'rectification.reported': RectificationReported,
+  'rectification.closed': RectificationClosed,
+  'rectification.returned': RectificationReturned,
+  'supervision.flagged': SupervisionFlagged,
+  'supervision.answered': SupervisionAnswered,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
@@ -156,12 +230,20 @@ export const EVENT_LABELS: Record<EventType, string> = {
   'case.correction_requested': '要求补正',
   'case.correction_submitted': '提交补正',
   'case.approved': '审核通过',
-  'case.rejected': '不予受理/不予许可',
+  'case.rejected': '不予办理',
   'certificate.issued': '签发证照',
   'case.printed': '打印证照',
   'case.delivered': '交付证照',
   'case.withdrawn': '撤回申请',
   'case.note_added': '添加备注',
+  'consult.started': '视频会商开始',
+  'consult.ended': '视频会商结束',
+  'rating.submitted': '服务评价',
+  'rectification.reported': '登记整改情况',
+  'rectification.closed': '整改办结',
+  'rectification.returned': '整改退回',
+  'supervision.flagged': '督办',
+  'supervision.answered': '答复督办',
 };
 
 export const Actor = z.strictObject({ staffId: z.string().min(1).max(64), hallId: HallId });
@@ -196,6 +278,14 @@ const variants = <S extends Record<string, z.ZodType>>(extra: S) =>
     variant('case.delivered').extend(extra),
     variant('case.withdrawn').extend(extra),
     variant('case.note_added').extend(extra),
+    variant('consult.started').extend(extra),
+    variant('consult.ended').extend(extra),
+    variant('rating.submitted').extend(extra),
+    variant('rectification.reported').extend(extra),
+    variant('rectification.closed').extend(extra),
+    variant('rectification.returned').extend(extra),
+    variant('supervision.flagged').extend(extra),
+    variant('supervision.answered').extend(extra),
   ] as const;
 
 export const Event = z.discriminatedUnion('type', variants({}));

@@ -1,9 +1,11 @@
 // An event checked as the hub and the counter both check it: the schema, then the rules a schema
 // cannot say (case numbers, identity numbers), each refusal a readable INVALID_EVENT.
+import { isIsoDate } from '../calendar/calendar-data';
+import { beijingDay } from '../calendar/working-days';
 import { parseCaseNumber } from '../case-number';
 import type { CaseView } from '../case/projection';
 import { validateIdNumber } from '../validators';
-import { Event, IdType } from './events';
+import { BAD_RATINGS, Event, IdType } from './events';
 import { HallId } from './primitives';
 import { hasNul, withoutNul } from './zod-locale';
 
@@ -55,7 +57,30 @@ export function validateEvent(raw: unknown, today: Date = new Date()): EventChec
       return invalid('领取地点须为营业厅代码');
     }
   }
+  if (event.type === 'consult.started' || event.type === 'consult.ended') {
+    const caller = event.type === 'consult.started' ? event.payload.caller : event.payload.participants[0];
+    if (caller?.staffId !== event.actor.staffId || caller.hallId !== event.actor.hallId) {
+      return invalid('视频会商记录须由发起会商的工作人员写入（发起人即经办人）');
+    }
+  }
+  if (event.type === 'rating.submitted' || event.type === 'rectification.returned') {
+    const refusal = deadlineRefusal(event);
+    if (refusal) return invalid(refusal);
+  }
   return { ok: true, value: event };
+}
+
+/** A bad rating carries its rectification deadline (a good one none); no deadline before the day it is set. */
+function deadlineRefusal(event: Extract<Event, { type: 'rating.submitted' | 'rectification.returned' }>): string | null {
+  const by = event.payload.rectifyBy;
+  if (event.type === 'rating.submitted') {
+    const bad = BAD_RATINGS.has(event.payload.level);
+    if (bad && by === undefined) return '不满意、非常不满意的评价须给出整改期限';
+    if (!bad && by !== undefined) return '只有不满意、非常不满意的评价才有整改期限';
+  }
+  if (by === undefined) return null;
+  if (!isIsoDate(by)) return `整改期限不是有效日期：${by}`;
+  return by < beijingDay(event.at) ? '整改期限不能早于设定当天' : null;
 }
 
 /** Rules that need the case as it will be after the event: a changed identity number still valid. */

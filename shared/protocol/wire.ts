@@ -43,6 +43,9 @@ export const Staff = z.object({
   hallId: HallId,
   roles: z.array(Role).min(1),
 });
+
+/** GET /api/v1/staff: who is who, for the names in every hall's timelines. */
+export const StaffDirectory = z.object({ staff: z.array(Staff) });
 export type Staff = z.infer<typeof Staff>;
 
 export const OfflineVerifierSchema = z.object({

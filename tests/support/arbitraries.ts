@@ -196,6 +196,11 @@ export function basePayload(type: EventType, ctx: EventContext, caseId: string):
     p.materials = [{ materialId: 'diploma', provided: 'electronic', attachments: [{ sha256: SHA_A, name: '学历.pdf', mime: 'application/pdf', size: 2048 }] }];
   }
   if (type === 'certificate.issued') (p.certificate as Record<string, unknown>).caseNo = ctx.caseNo;
+  // A consultation is recorded by its caller: the event's actor.
+  if (type === 'consult.started') Object.assign(p.caller as object, { staffId: ctx.staffId, hallId: ctx.hallId });
+  if (type === 'consult.ended') Object.assign((p.participants as object[])[0]!, { staffId: ctx.staffId, hallId: ctx.hallId });
+  // A new rectification deadline may not lie before the day it is set.
+  if (type === 'rectification.returned') p.rectifyBy = new Date(Date.parse(ctx.at) + 30 * 86_400_000).toISOString().slice(0, 10);
   return p;
 }
 

@@ -41,6 +41,12 @@ export function makeEvent<T extends EventType>(
 }
 
 export const CERT_ID = '0193b1c2-0000-7000-8000-0000000000c1';
+export const CONSULT_ID = '0193b1c2-0000-7000-8000-0000000000c2';
+/** The two sides of a sample video consultation: the caller is makeEvent's default actor. */
+export const CALLER = { staffId: 'tj-clerk', name: '李静', hallId: 'TJ', deviceCode: 'TJ03A' };
+export const CALLEE = { staffId: 'bj-reviewer', name: '王芳', hallId: 'BJ', deviceCode: 'BJ01A' };
+export const RATING_ID = '0193b1c2-0000-7000-8000-0000000000c3';
+export const FLAG_ID = '0193b1c2-0000-7000-8000-0000000000c4';
 
 /** A minimal valid payload for each event type, for exhaustive tables. */
 export function samplePayload(type: EventType, caseId: string): Record<string, unknown> {
@@ -82,5 +88,32 @@ export function samplePayload(type: EventType, caseId: string): Record<string, u
       return { reason: '申请人主动撤回' };
     case 'case.note_added':
       return { text: '申请人来电询问进度' };
+    case 'consult.started':
+      return { consultId: CONSULT_ID, caller: CALLER, callee: CALLEE, startedAt: '2026-11-25T03:00:00.000Z', recording: { allowed: false, consent: false } };
+    case 'consult.ended':
+      return {
+        consultId: CONSULT_ID,
+        outcome: 'completed',
+        participants: [CALLER, CALLEE],
+        halls: ['TJ', 'BJ'],
+        startedAt: '2026-11-25T03:00:00.000Z',
+        endedAt: '2026-11-25T03:12:30.000Z',
+        durationSec: 750,
+        notes: '北京确认学历证明可用复印件',
+      };
+    // A good rating at the intake hall (makeEvent's default actor); a rectification and a flag's
+    // answer name items the sample case does not have, so the projection refuses them there.
+    case 'rating.submitted':
+      return { ratingId: RATING_ID, stage: 'receipt', level: 'satisfied', comment: '' };
+    case 'rectification.reported':
+      return { rectificationId: RATING_ID, action: '已对窗口人员进行业务培训，并向申请人致歉' };
+    case 'rectification.closed':
+      return { rectificationId: RATING_ID, comment: '整改到位' };
+    case 'rectification.returned':
+      return { rectificationId: RATING_ID, reason: '未说明回访情况', rectifyBy: '2026-12-02' };
+    case 'supervision.flagged':
+      return { flagId: FLAG_ID, reason: '临近承诺期限，请主管厅优先审核' };
+    case 'supervision.answered':
+      return { flagId: FLAG_ID, reply: '已安排专人审核，今日办结' };
   }
 }

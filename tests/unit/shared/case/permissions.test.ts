@@ -31,6 +31,34 @@ const ALLOWED: Record<EventType, Partial<Record<Role, Rel[]>>> = {
     supervisor: ['intake', 'home', 'delivery'],
     admin: ['intake', 'home', 'delivery'],
   },
+  // The caller's counter records a consultation: any involved hall may call, a hall that is not
+  // involved (XA here) may be called but never writes to the case.
+  'consult.started': {
+    clerk: ['intake', 'home', 'delivery'],
+    reviewer: ['intake', 'home', 'delivery'],
+    supervisor: ['intake', 'home', 'delivery'],
+    admin: ['intake', 'home', 'delivery'],
+  },
+  'consult.ended': {
+    clerk: ['intake', 'home', 'delivery'],
+    reviewer: ['intake', 'home', 'delivery'],
+    supervisor: ['intake', 'home', 'delivery'],
+    admin: ['intake', 'home', 'delivery'],
+  },
+  // 好差评: the clerk records the applicant's rating where they were served (intake or delivery);
+  // the rated hall's staff report the rectification; supervisors close or return it, and flag a
+  // case for the home hall, whose staff answer.
+  'rating.submitted': { clerk: ['intake', 'delivery'] },
+  'rectification.reported': {
+    clerk: ['intake', 'delivery'],
+    reviewer: ['intake', 'delivery'],
+    supervisor: ['intake', 'delivery'],
+    admin: ['intake', 'delivery'],
+  },
+  'rectification.closed': { supervisor: ['intake', 'home', 'delivery'] },
+  'rectification.returned': { supervisor: ['intake', 'home', 'delivery'] },
+  'supervision.flagged': { supervisor: ['intake', 'home', 'delivery'] },
+  'supervision.answered': { clerk: ['home'], reviewer: ['home'], supervisor: ['home'], admin: ['home'] },
 };
 
 const who = (role: Role, rel: Rel, scope: 'hall' | 'region' = 'hall'): Principal => ({
@@ -52,10 +80,11 @@ describe('permission table', () => {
     }
   }
 
-  it('lets a region supervisor note any case, but decide none', () => {
+  it('lets a region supervisor note, flag and judge rectifications on any case, and record a consultation about it, but decide none', () => {
     const sup = who('supervisor', 'none', 'region');
-    expect(mayAuthor(sup, 'case.note_added', halls)).toBe(true);
-    for (const t of EVENT_TYPES.filter((t) => t !== 'case.note_added')) expect(mayAuthor(sup, t, halls)).toBe(false);
+    const mayWrite = ['case.note_added', 'consult.started', 'consult.ended', 'rectification.closed', 'rectification.returned', 'supervision.flagged'];
+    for (const t of mayWrite) expect(mayAuthor(sup, t as EventType, halls)).toBe(true);
+    for (const t of EVENT_TYPES.filter((t) => !mayWrite.includes(t))) expect(mayAuthor(sup, t, halls)).toBe(false);
   });
 
   it('lets a hall whose relations overlap act in each of them', () => {
