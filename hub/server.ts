@@ -19,6 +19,8 @@ import { registerRoutes } from './http/routes';
 import { createMetrics } from './metrics';
 import { openStore, type Store } from './store/db';
 import { attachSync } from './sync/socket';
+import { hubParser } from './sync/wire-encoder';
+import { attachConsult } from './consult/namespace';
 import { importCalendarDir } from './domain/calendar';
 
 declare module 'fastify' {
@@ -104,7 +106,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', index: ['index.html'], wildcard: false });
   }
 
-  const io = new Server(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 8 * 1024 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  const io = new Server(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 8 * 1024 * 1024, pingInterval: 10_000, pingTimeout: 8_000, parser: hubParser });
   let redis: ReturnType<typeof createClient> | null = null;
   if (opts.redisUrl) {
     redis = createClient({ url: opts.redisUrl });
@@ -113,7 +115,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   }
   const principals = new Principals(store.db);
   const keys = new SigningKeys(store.db);
-  attachSync(io, { db: store.db, dialect: store.dialect, principals, catalog, keys, clock }, auth, metrics, app.log as never);
+  attachSync(io, { db: store.db, native: store.native, principals, catalog, keys, clock }, auth, metrics, app.log as never);
+  attachConsult(io, { db: store.db, principals, auth, metrics, log: app.log as never, clock });
 
   await app.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;

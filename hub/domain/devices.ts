@@ -2,6 +2,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { parseDeviceCode } from '../../shared/case-number';
 import type { Scope } from '../../shared/protocol/primitives';
 import type { EnrollRequest, EnrollResponse } from '../../shared/protocol/wire';
 import type { DeviceTable, HubDatabase } from '../store/schema';
@@ -80,4 +81,22 @@ export async function revokeDevice(db: Kysely<HubDatabase>, deviceId: string, cl
   if (!row) throw new HubInputError('DEVICE_UNKNOWN', `设备 ${deviceId} 不存在`);
   if (!row.revoked_at) await db.updateTable('devices').set({ revoked_at: isoNow(clock) }).where('device_id', '=', deviceId).execute();
   return { ...row, revoked_at: row.revoked_at ?? isoNow(clock) };
+}
+
+/**
+ * May a device push a new case whose number carries `numberDeviceCode`? Its own code, or an EARLIER
+ * generation of the same hall and counter: a counter re-enrolled after a revoke (TJ03A, then TJ03B)
+ * still pushes the cases it numbered offline under its old code. DUPLICATE_CASE_NO still guards
+ * uniqueness, and a later generation (or another counter's code) stays refused.
+ */
+export function caseNoDeviceAllowed(numberDeviceCode: string, pushingDeviceCode: string): boolean {
+  if (numberDeviceCode === pushingDeviceCode) return true;
+  const number = parseDeviceCode(numberDeviceCode);
+  const pushing = parseDeviceCode(pushingDeviceCode);
+  if (!number.ok || !pushing.ok) return false;
+  return (
+    number.value.hallId === pushing.value.hallId &&
+    number.value.counterNo === pushing.value.counterNo &&
+    number.value.generation < pushing.value.generation
+  );
 }

@@ -82,6 +82,14 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return reply.type('application/json; charset=utf-8').send(cat.body);
   });
 
+  // The staff directory (contract v1, additive): names for the timelines of every counter, so a
+  // case shows who acted in another hall too. Names, halls and roles only, never credentials.
+  app.get('/api/v1/staff', async (req, reply) => {
+    if (!(await device(req, reply))) return reply;
+    const rows = await db.selectFrom('staff').selectAll().where('disabled_at', 'is', null).orderBy('hall_id').orderBy('username').execute();
+    return { staff: rows.map(toStaff) };
+  });
+
   app.get('/api/v1/calendar', async () => {
     const rows = await db.selectFrom('calendar').selectAll().orderBy('year').execute();
     return { years: rows.map((r) => JSON.parse(r.body) as unknown) };

@@ -10,9 +10,24 @@ import type { HubDatabase } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/**
+ * The driver under Kysely, for the hot paths (push, pull) that run statements prepared once
+ * instead of building and preparing SQL per call. Everything else goes through Kysely.
+ */
+export type NativeStore =
+  | {
+      dialect: 'sqlite';
+      /** The connection Kysely writes through: touch it only inside a Kysely transaction. */
+      database: SQLite.Database;
+      /** A second connection for reads outside transactions (pull): it sees committed data only. */
+      reader: SQLite.Database;
+    }
+  | { dialect: 'postgres'; pool: pg.Pool };
+
 export interface Store {
   db: Kysely<HubDatabase>;
   dialect: Dialect;
+  native: NativeStore;
   /** Where SQLite lives, or the PostgreSQL URL with its password hidden. */
   location: string;
   close(): Promise<void>;
@@ -37,7 +52,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     // the pool replaces it on the next query.
     pool.on('error', (err) => opts.onPoolError?.(err));
     const db = new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', location: opts.databaseUrl.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+    store = { db, dialect: 'postgres', native: { dialect: 'postgres', pool }, location: opts.databaseUrl.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
   } else {
     mkdirSync(opts.dataDir, { recursive: true });
     const file = join(opts.dataDir, 'hub.sqlite');
@@ -47,12 +62,23 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache (the default is 2 MiB): the indexes a push probes and appends to stay in memory.
+    database.pragma('cache_size = -65536');
     // Every transaction takes the write lock at BEGIN: a second hub process on the same file then
     // waits its turn (busy_timeout) instead of failing when its read snapshot cannot be upgraded.
     const prepare = database.prepare.bind(database);
     database.prepare = ((source: string) => prepare(/^\s*begin\s*$/i.test(source) ? 'begin immediate' : source)) as typeof database.prepare;
     const db = new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database }) });
-    store = { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+    // The writer may hold a transaction open across an await (signing a certificate): a read on
+    // its connection then would see uncommitted rows. Reads outside Kysely use their own.
+    const reader = new SQLite(file);
+    reader.pragma('busy_timeout = 5000');
+    reader.pragma('cache_size = -65536');
+    const close = async () => {
+      reader.close();
+      await db.destroy();
+    };
+    store = { db, dialect: 'sqlite', native: { dialect: 'sqlite', database, reader }, location: file, close };
   }
   await migrate(store);
   return store;

@@ -1,12 +1,15 @@
 // Group commit: pushes that arrive while a transaction runs wait and then go together in the next
 // one, so a thousand counters pushing one event each cost a few transactions (and fsyncs), not a
-// thousand. Each push still gets exactly its own answers.
-import type { PushResult } from '../../shared/protocol/wire';
-import { ingestBatch, type IngestDeps, type PushJob } from './ingest';
+// thousand. Each push still gets exactly its own answers. A push is checked (schema, staff) as it
+// arrives, so while a transaction waits on the database (PostgreSQL) the hub's CPU checks the
+// next batch; the transactions themselves run one after another, in order.
+import type { PushResponse } from '../../shared/protocol/wire';
+import { commitBatch, ingestBatch, prepareJob, type IngestDeps, type PreparedJob, type PushJob } from './ingest';
 
 interface Waiting {
   job: PushJob;
-  resolve: (results: PushResult[]) => void;
+  prepared: Promise<PreparedJob>;
+  resolve: (answer: PushResponse) => void;
   reject: (err: unknown) => void;
 }
 
@@ -22,9 +25,12 @@ export class IngestQueue {
     private readonly maxEvents = 5000,
   ) {}
 
-  submit(job: PushJob): Promise<PushResult[]> {
+  submit(job: PushJob): Promise<PushResponse> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ job, resolve, reject });
+      const prepared = prepareJob(this.deps, job);
+      // Its failure is the batch's (handled in drain); never an unhandled rejection meanwhile.
+      prepared.catch(() => undefined);
+      this.waiting.push({ job, prepared, resolve, reject });
       void this.drain();
     });
   }
@@ -51,7 +57,8 @@ export class IngestQueue {
         await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = this.take();
         try {
-          const { outcomes, heads } = await ingestBatch(this.deps, batch.map((w) => w.job));
+          const prepared = await Promise.all(batch.map((w) => w.prepared));
+          const { outcomes, heads } = await commitBatch(this.deps, prepared);
           batch.forEach((w, i) => w.resolve(outcomes[i]!));
           if (heads.size) this.onCommitted(heads);
         } catch (err) {

@@ -1,20 +1,23 @@
 // Push: one batch of a device's events checked and stored in one transaction (PROTOCOL.md, push).
 // hubSeq comes from a counter row updated inside the transaction, so commit order is hubSeq order.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { checkEvent } from '../../shared/case/actions';
 import type { Principal } from '../../shared/case/permissions';
 import { applyEvent, type CaseView } from '../../shared/case/projection';
-import { EventIdentity, type Event, type StoredEvent } from '../../shared/protocol/events';
-import { validateAgainstCase, validateEvent } from '../../shared/protocol/validate-event';
+import type { Event } from '../../shared/protocol/events';
+import { validateAgainstCase } from '../../shared/protocol/validate-event';
 import { withoutNul } from '../../shared/protocol/zod-locale';
-import type { PushResult } from '../../shared/protocol/wire';
+import type { PushResponse, PushResult } from '../../shared/protocol/wire';
 import type { SigningKeys } from '../domain/authority-keys';
 import type { CatalogService } from '../domain/catalog';
 import { issueCertificate } from '../domain/certificates';
+import { caseNoDeviceAllowed } from '../domain/devices';
 import type { Principals } from '../domain/staff';
 import type { Clock } from '../domain/time';
-import type { Dialect } from '../store/db';
+import type { NativeStore } from '../store/db';
+import { inIngestTransaction, type IngestTx } from '../store/ingest-sql';
+import { checkEvents, type CheckedEvent } from './check-events';
 import type {
   BlobRefTable,
   CaseTable,
@@ -28,7 +31,7 @@ import type {
 
 export interface IngestDeps {
   db: Kysely<HubDatabase>;
-  dialect: Dialect;
+  native: NativeStore;
   principals: Principals;
   catalog: CatalogService;
   keys: SigningKeys;
@@ -41,6 +44,10 @@ const reject = (id: string, code: string, message: string): PushResult => ({
   status: 'rejected',
   reason: { code, message },
 });
+const REVOKED: PushResponse = {
+  results: [],
+  error: { code: 'DEVICE_REVOKED', message: '设备已被吊销' },
+};
 
 interface CaseSlot {
   view: CaseView;
@@ -49,7 +56,7 @@ interface CaseSlot {
   lastHubSeq: number;
 }
 
-/** What the batch will write, gathered in memory and written in a few multi-row statements. */
+/** What the batch will write, gathered in memory and written table by table at the end. */
 interface Pending {
   events: EventTable[];
   rejections: RejectionTable[];
@@ -58,8 +65,6 @@ interface Pending {
   refs: BlobRefTable[];
 }
 
-const withoutHistory = (view: CaseView): CaseView => ({ ...view, history: [] });
-
 /** One push of one device, waiting for its turn in a group commit. */
 export interface PushJob {
   device: IngestDevice;
@@ -67,65 +72,130 @@ export interface PushJob {
 }
 export type IngestDevice = Pick<DeviceTable, 'device_id' | 'device_code' | 'hall_id' | 'scope'>;
 
+interface KnownAnswer {
+  deviceSeq?: number;
+  hubSeq?: number;
+  reason?: Reason;
+}
+
+/**
+ * The stored event's JSON: the event as the schema gave it back, then hubSeq and receivedAt —
+ * what JSON.stringify({ ...event, hubSeq, receivedAt }) writes, without copying the event.
+ */
+const storedJson = (event: Event, hubSeq: number, receivedAt: string): string =>
+  `${JSON.stringify(event).slice(0, -1)},"hubSeq":${hubSeq},"receivedAt":${JSON.stringify(receivedAt)}}`;
+
+/** One push checked as far as it can be without the database: schema, rules, staff, catalog. */
+export interface PreparedJob {
+  job: PushJob;
+  events: CheckedEvent[];
+  /** `${scope}:${staffId}` → the principal, or null for an unknown or disabled person. */
+  principals: Map<string, Principal | null>;
+  catalog: Awaited<ReturnType<CatalogService['current']>>;
+}
+
 /**
  * Several pushes, of one or many devices, checked in order and stored in ONE transaction (group
  * commit): one fsync and one turn of the hubSeq lock for all of them. Each push gets its own
- * answers, exactly as if it had been alone.
+ * answer, exactly as if it had been alone; a push of a revoked (or unknown) device is refused
+ * whole, checked inside the transaction. Feed heads that grew come back too: hall id → new head;
+ * `region` → the new hubSeq head.
  */
-/** Feed heads that grew come back too: hall id → new head; `region` → the new hubSeq head. */
 export async function ingestBatch(
   deps: IngestDeps,
   jobs: readonly PushJob[],
-): Promise<{ outcomes: PushResult[][]; heads: Map<string, number> }> {
-  const now = new Date(deps.clock.now());
-  const receivedAt = now.toISOString();
+): Promise<{ outcomes: PushResponse[]; heads: Map<string, number> }> {
+  return commitBatch(deps, await Promise.all(jobs.map((job) => prepareJob(deps, job))));
+}
 
-  // Checks that need no database happen before the transaction, to keep the lock short.
-  const preparedJobs = jobs.map((job) =>
-    job.raw.map((r) => {
-      const identity = EventIdentity.safeParse(r);
-      const checked = validateEvent(r, now);
-      return {
-        identity: identity.success ? identity.data : null,
-        checked,
-        rawId: typeof (r as { id?: unknown })?.id === 'string' ? (r as { id: string }).id : '',
-      };
-    }),
-  );
-  const allPrepared = preparedJobs.flat();
+/**
+ * The checks that need no database, done outside the transaction so the lock is held short —
+ * and, in the queue, as a push arrives, while an earlier batch's transaction runs. Validation
+ * runs synchronously, before the first await.
+ */
+export async function prepareJob(deps: IngestDeps, job: PushJob): Promise<PreparedJob> {
+  const events = checkEvents(job.raw, new Date(deps.clock.now()));
   const catalog = await deps.catalog.current();
   // Staff are read before the transaction: SQLite has one connection, and the transaction holds it.
   const principals = new Map<string, Principal | null>();
-  for (const [j, prepared] of preparedJobs.entries()) {
-    const scope = jobs[j]!.device.scope;
-    for (const p of prepared) {
-      const key = `${scope}:${p.checked.ok ? p.checked.value.actor.staffId : ''}`;
-      if (p.checked.ok && !principals.has(key))
-        principals.set(key, await deps.principals.principal(p.checked.value.actor.staffId, scope));
-    }
+  const scope = job.device.scope;
+  for (const p of events) {
+    const key = `${scope}:${p.checked.ok ? p.checked.value.actor.staffId : ''}`;
+    if (p.checked.ok && !principals.has(key))
+      principals.set(key, await deps.principals.principal(p.checked.value.actor.staffId, scope));
   }
+  return { job, events, principals, catalog };
+}
 
-  return deps.db.transaction().execute(async (trx) => {
+/** The transaction of a prepared batch: replays, permissions, transitions, then the writes. */
+export async function commitBatch(
+  deps: IngestDeps,
+  batch: readonly PreparedJob[],
+): Promise<{ outcomes: PushResponse[]; heads: Map<string, number> }> {
+  if (!batch.length) return { outcomes: [], heads: new Map() };
+  const now = new Date(deps.clock.now());
+  const receivedAt = now.toISOString();
+  const jobs = batch.map((b) => b.job);
+  const preparedJobs = batch.map((b) => b.events);
+  // The newest catalog any push of the batch saw; staff as each push found them.
+  const catalog = batch[batch.length - 1]!.catalog;
+  const principals = new Map(batch.flatMap((b) => [...b.principals]));
+  const allPrepared = preparedJobs.flat();
+  return inIngestTransaction(deps.native, deps.db, async (tx, kysely) => {
     // The lock every writer takes first: on PostgreSQL the row lock orders the commits.
-    const seqRow = await lockCounter(trx, deps.dialect, 'hub_seq');
+    const seqRow = await tx.lockCounter('hub_seq');
     let hubSeq = seqRow;
     const deviceIds = [...new Set(jobs.map((j) => j.device.device_id))];
-    const devRows = await trx
-      .selectFrom('devices')
-      .select(['device_id', 'last_seq'])
-      .where('device_id', 'in', deviceIds)
-      .execute();
+    const devRows = await tx.devices(deviceIds);
+    // Revocation is checked here, under the lock: a push committed after a revocation cannot exist.
+    const live = new Set(devRows.filter((d) => !d.revoked_at).map((d) => d.device_id));
     const lastSeqs = new Map(devRows.map((d) => [d.device_id, Number(d.last_seq)]));
     const startSeqs = new Map(lastSeqs);
-    const knownBy = new Map<string, Awaited<ReturnType<typeof knownAnswers>>>();
-    for (const deviceId of deviceIds) {
-      const mine = preparedJobs.filter((_, j) => jobs[j]!.device.device_id === deviceId).flat();
+    const idsByDevice = new Map<string, string[]>();
+    const seqsByDevice = new Map<string, number[]>();
+    for (const [j, prepared] of preparedJobs.entries()) {
+      const deviceId = jobs[j]!.device.device_id;
+      if (!live.has(deviceId)) continue;
       const last = lastSeqs.get(deviceId) ?? 0;
-      const ids = mine.map((p) => p.identity?.id).filter((x): x is string => !!x);
-      const seqs = mine
-        .map((p) => p.identity?.deviceSeq)
-        .filter((x): x is number => x !== undefined && x <= last);
-      knownBy.set(deviceId, await knownAnswers(trx, deviceId, ids, seqs));
+      const ids = idsByDevice.get(deviceId) ?? [];
+      const seqs = seqsByDevice.get(deviceId) ?? [];
+      for (const p of prepared) {
+        if (!p.identity) continue;
+        ids.push(p.identity.id);
+        if (p.identity.deviceSeq <= last) seqs.push(p.identity.deviceSeq);
+      }
+      idsByDevice.set(deviceId, ids);
+      seqsByDevice.set(deviceId, seqs);
+    }
+    // Replays: what the store already answered, by id (any device) and by this device's seq.
+    const byIdRows = new Map(
+      (await tx.eventsById([...new Set([...idsByDevice.values()].flat())])).map((r) => [r.id, r]),
+    );
+    const knownBy = new Map<string, { byId: Map<string, KnownAnswer>; bySeq: Map<number, KnownAnswer> }>();
+    for (const [deviceId, ids] of idsByDevice) {
+      const byId = new Map<string, KnownAnswer>();
+      for (const id of ids) {
+        const r = byIdRows.get(id);
+        if (r)
+          byId.set(id, {
+            hubSeq: Number(r.hub_seq),
+            deviceSeq: r.device_id === deviceId ? Number(r.device_seq) : -1,
+          });
+      }
+      const bySeq = new Map<number, KnownAnswer>();
+      const seqs = seqsByDevice.get(deviceId)!;
+      if (seqs.length) {
+        for (const r of await tx.eventsBySeq(deviceId, seqs))
+          bySeq.set(Number(r.device_seq), { hubSeq: Number(r.hub_seq), deviceSeq: Number(r.device_seq) });
+        for (const r of await tx.rejectionsBySeq(deviceId, seqs))
+          bySeq.set(
+            Number(r.device_seq),
+            r.code === 'DUPLICATE_OF'
+              ? { hubSeq: Number(r.message), deviceSeq: Number(r.device_seq) }
+              : { reason: { code: r.code, message: r.message }, deviceSeq: Number(r.device_seq) },
+          );
+      }
+      knownBy.set(deviceId, { byId, bySeq });
     }
     const prepared = allPrepared;
 
@@ -137,9 +207,7 @@ export async function ingestBatch(
           .filter((x): x is string => !!x),
       ),
     ];
-    for (const row of caseIds.length
-      ? await trx.selectFrom('cases').selectAll().where('case_id', 'in', caseIds).execute()
-      : []) {
+    for (const row of await tx.cases(caseIds)) {
       cases.set(row.case_id, {
         view: JSON.parse(row.view) as CaseView,
         involved: JSON.parse(row.involved) as string[],
@@ -152,37 +220,29 @@ export async function ingestBatch(
         ? [p.checked.value.payload.caseNo]
         : [],
     );
-    const takenCaseNos = new Set(
-      newCaseNos.length
-        ? (
-            await trx
-              .selectFrom('cases')
-              .select('case_no')
-              .where('case_no', 'in', newCaseNos)
-              .execute()
-          ).map((r) => r.case_no)
-        : [],
-    );
+    const takenCaseNos = new Set(await tx.takenCaseNos([...new Set(newCaseNos)]));
     const shas = [
       ...new Set(prepared.flatMap((p) => (p.checked.ok ? attachmentsOf(p.checked.value) : []))),
     ];
-    const presentBlobs = new Set(
-      shas.length
-        ? (
-            await trx.selectFrom('blobs').select('sha256').where('sha256', 'in', shas).execute()
-          ).map((r) => r.sha256)
-        : [],
-    );
+    const presentBlobs = new Set(await tx.presentBlobs(shas));
 
     const pending: Pending = { events: [], rejections: [], feed: [], certificates: [], refs: [] };
+    // This batch's own answers so far, for a replay inside the batch: device:seq and device:id.
+    const storedBySeq = new Map<string, number>();
+    const storedById = new Map<string, number>();
+    const rejectedBySeq = new Map<string, RejectionTable>();
     const touched = new Set<string>();
     const seenByDevice = new Map<string, Set<string>>();
     let hubDeviceSeq: number | null = null;
     const backfill: { hall: string; caseId: string; upTo: number }[] = [];
-    const outcomes: PushResult[][] = [];
+    const outcomes: PushResponse[] = [];
 
     for (const [j, job] of jobs.entries()) {
       const device = job.device;
+      if (!live.has(device.device_id)) {
+        outcomes.push(REVOKED);
+        continue;
+      }
       const known = knownBy.get(device.device_id)!;
       let lastSeq = lastSeqs.get(device.device_id) ?? 0;
       const seenIds = seenByDevice.get(device.device_id) ?? new Set<string>();
@@ -190,21 +250,29 @@ export async function ingestBatch(
       const results: PushResult[] = [];
 
       const useSeq = (seq: number, id: string, reason: Reason) => {
-        pending.rejections.push({
+        const row: RejectionTable = {
           device_id: device.device_id,
           device_seq: seq,
           event_id: id,
           code: reason.code,
           message: withoutNul(reason.message),
           at: receivedAt,
-        });
+        };
+        pending.rejections.push(row);
+        const key = `${device.device_id}:${seq}`;
+        if (!rejectedBySeq.has(key)) rejectedBySeq.set(key, row);
         lastSeq = seq;
         return reject(id, reason.code, reason.message);
+      };
+      /** The first event this batch stored for this device under this seq or this id. */
+      const storedAgain = (seq: number | null, id: string): number | undefined => {
+        const a = seq === null ? undefined : storedBySeq.get(`${device.device_id}:${seq}`);
+        const b = storedById.get(`${device.device_id}:${id}`);
+        return a === undefined ? b : b === undefined ? a : Math.min(a, b);
       };
 
       const store = (event: Event, slot: CaseSlot) => {
         hubSeq += 1;
-        const stored: StoredEvent = { ...event, hubSeq, receivedAt };
         pending.events.push({
           hub_seq: hubSeq,
           id: event.id,
@@ -212,9 +280,13 @@ export async function ingestBatch(
           device_seq: event.deviceSeq,
           case_id: event.caseId,
           type: event.type,
-          body: JSON.stringify(stored),
+          body: storedJson(event, hubSeq, receivedAt),
           received_at: receivedAt,
         });
+        const seqKey = `${event.deviceId}:${event.deviceSeq}`;
+        const idKey = `${event.deviceId}:${event.id}`;
+        if (!storedBySeq.has(seqKey)) storedBySeq.set(seqKey, hubSeq);
+        if (!storedById.has(idKey)) storedById.set(idKey, hubSeq);
         for (const sha256 of attachmentsOf(event))
           pending.refs.push({ sha256, case_id: event.caseId });
         // A hall that joins the case receives its earlier events first, then this one.
@@ -266,14 +338,9 @@ export async function ingestBatch(
             results.push({ id, status: 'duplicate', hubSeq: prior.hubSeq });
           else if (prior?.reason) results.push({ id, status: 'rejected', reason: prior.reason });
           else if (seenIds.has(id) || deviceSeq <= lastSeq) {
-            const again = pending.events.find(
-              (e) =>
-                e.device_id === device.device_id && (e.device_seq === deviceSeq || e.id === id),
-            );
-            const rej = pending.rejections.find(
-              (r) => r.device_id === device.device_id && r.device_seq === deviceSeq,
-            );
-            if (again) results.push({ id, status: 'duplicate', hubSeq: again.hub_seq });
+            const again = storedAgain(deviceSeq, id);
+            const rej = rejectedBySeq.get(`${device.device_id}:${deviceSeq}`);
+            if (again !== undefined) results.push({ id, status: 'duplicate', hubSeq: again });
             else if (rej) results.push(reject(id, rej.code, rej.message));
             else results.push(reject(id, 'SEQ_GAP', `序号 ${deviceSeq} 已被使用`));
           }
@@ -289,10 +356,10 @@ export async function ingestBatch(
           continue;
         }
         if (seenIds.has(id)) {
-          const again = pending.events.find((e) => e.device_id === device.device_id && e.id === id);
-          if (again && deviceSeq === lastSeq + 1) {
-            useSeq(deviceSeq, id, { code: 'DUPLICATE_OF', message: String(again.hub_seq) });
-            results.push({ id, status: 'duplicate', hubSeq: again.hub_seq });
+          const again = storedAgain(null, id);
+          if (again !== undefined && deviceSeq === lastSeq + 1) {
+            useSeq(deviceSeq, id, { code: 'DUPLICATE_OF', message: String(again) });
+            results.push({ id, status: 'duplicate', hubSeq: again });
             continue;
           }
         }
@@ -357,10 +424,10 @@ export async function ingestBatch(
         if (event.type === 'case.approved') {
           const item = catalog.items.get(next.view.itemCode);
           const payload = item
-            ? await issueCertificate(deps.keys, next.view, item, receivedAt, trx)
+            ? await issueCertificate(deps.keys, next.view, item, receivedAt, kysely)
             : null;
           if (payload) {
-            hubDeviceSeq ??= await lockCounter(trx, deps.dialect, 'hub_device_seq');
+            hubDeviceSeq ??= await tx.lockCounter('hub_device_seq');
             hubDeviceSeq += 1;
             const certEvent = {
               id: uuidv7(),
@@ -390,43 +457,91 @@ export async function ingestBatch(
       }
 
       lastSeqs.set(device.device_id, lastSeq);
-      outcomes.push(results);
+      outcomes.push({ results });
     }
 
-    const heads = await writeBatch(
-      trx,
-      deps.dialect,
-      pending,
-      backfill,
-      cases,
-      touched,
-      receivedAt,
-    );
+    const heads = await writeBatch(tx, pending, backfill, cases, touched, receivedAt);
+    const counters = new Map<string, number>();
+    for (const [hall, head] of heads) counters.set(`feed:${hall}`, head);
     if (hubSeq !== seqRow) {
-      await trx
-        .updateTable('counters')
-        .set({ value: hubSeq })
-        .where('name', '=', 'hub_seq')
-        .execute();
+      counters.set('hub_seq', hubSeq);
       heads.set('region', hubSeq);
     }
-    if (hubDeviceSeq !== null)
-      await trx
-        .updateTable('counters')
-        .set({ value: hubDeviceSeq })
-        .where('name', '=', 'hub_device_seq')
-        .execute();
-    for (const [deviceId, last] of lastSeqs) {
-      if (last !== startSeqs.get(deviceId))
-        await trx
-          .updateTable('devices')
-          .set({ last_seq: last })
-          .where('device_id', '=', deviceId)
-          .execute();
-    }
+    if (hubDeviceSeq !== null) counters.set('hub_device_seq', hubDeviceSeq);
+    await tx.setCounters(counters);
+    const moved = new Map<string, number>();
+    for (const [deviceId, last] of lastSeqs) if (last !== startSeqs.get(deviceId)) moved.set(deviceId, last);
+    await tx.setLastSeqs(moved);
     return { outcomes, heads };
   });
 }
+
+/** Writes what the batch gathered; returns the new head of every hall feed that grew. */
+async function writeBatch(
+  tx: IngestTx,
+  pending: Pending,
+  backfill: { hall: string; caseId: string; upTo: number }[],
+  cases: Map<string, CaseSlot | null>,
+  touched: Set<string>,
+  at: string,
+): Promise<Map<string, number>> {
+  // Feed rows: a hall that joined a case late first receives the case's earlier events — those
+  // stored before this batch (read before this batch's events are written, so none comes twice),
+  // then this batch's own.
+  const feedRows: { hall_id: string; hub_seq: number }[] = [];
+  const backfillByHall = new Map<string, { caseId: string; upTo: number }[]>();
+  for (const b of backfill) backfillByHall.set(b.hall, [...(backfillByHall.get(b.hall) ?? []), b]);
+  for (const [hall, list] of backfillByHall) {
+    for (const b of list) {
+      const earlier = await tx.earlierEvents(b.caseId, b.upTo);
+      const fresh = pending.events
+        .filter((e) => e.case_id === b.caseId && e.hub_seq < b.upTo)
+        .map((e) => e.hub_seq);
+      for (const s of [...earlier, ...fresh]) feedRows.push({ hall_id: hall, hub_seq: s });
+    }
+  }
+  await tx.insertEvents(pending.events);
+  await tx.insertRejections(pending.rejections);
+  await tx.insertCertificates(pending.certificates);
+  await tx.insertBlobRefs(pending.refs);
+
+  // Keep each hall's rows in the order the hub decided: backfill first, in hubSeq order, then the batch.
+  const ordered = [...feedRows, ...pending.feed];
+  const heads = new Map<string, number>();
+  const halls = [...new Set(ordered.map((r) => r.hall_id))].sort();
+  const start = new Map<string, number>();
+  for (const hall of halls) start.set(hall, await tx.lockCounter(`feed:${hall}`));
+  const positioned = ordered.map((r) => {
+    const pos = (heads.get(r.hall_id) ?? start.get(r.hall_id) ?? 0) + 1;
+    heads.set(r.hall_id, pos);
+    return { hall_id: r.hall_id, pos, hub_seq: r.hub_seq };
+  });
+  await tx.insertFeed(positioned);
+
+  const caseRows: CaseTable[] = [];
+  for (const caseId of touched) {
+    const slot = cases.get(caseId);
+    if (!slot) continue;
+    const v = slot.view;
+    caseRows.push({
+      case_id: caseId,
+      case_no: v.caseNo,
+      state: v.state,
+      item_code: v.itemCode,
+      intake_hall_id: v.halls.intakeHallId,
+      home_hall_id: v.halls.homeHallId,
+      delivery_hall_id: v.halls.deliveryHallId,
+      involved: JSON.stringify(slot.involved),
+      view: JSON.stringify(withoutHistory(v)),
+      last_hub_seq: slot.lastHubSeq,
+      updated_at: at,
+    });
+  }
+  await tx.upsertCases(caseRows);
+  return heads;
+}
+
+const withoutHistory = (view: CaseView): CaseView => ({ ...view, history: [] });
 
 function attachmentsOf(event: Event): string[] {
   if (event.type === 'case.received' || event.type === 'case.correction_submitted') {
@@ -448,7 +563,7 @@ function domainRefusal(
     const p = event.payload;
     // validateEvent already checked that the number is canonical: its first segment is the device code.
     const numberDevice = p.caseNo.slice(0, p.caseNo.indexOf('-'));
-    if (numberDevice !== deviceCode)
+    if (!caseNoDeviceAllowed(numberDevice, deviceCode))
       return {
         code: 'INVALID_EVENT',
         message: `办件编号的设备编号 ${numberDevice} 不是本设备（${deviceCode}）`,
@@ -467,188 +582,3 @@ function domainRefusal(
   return id ? { code: 'INVALID_EVENT', message: id } : null;
 }
 
-async function lockCounter(
-  trx: Transaction<HubDatabase>,
-  dialect: Dialect,
-  name: string,
-): Promise<number> {
-  // SQLite: write first, so the transaction holds the write lock from its start and a second hub
-  // process on the same file waits (busy_timeout) instead of failing to upgrade a read snapshot.
-  if (dialect === 'sqlite')
-    await trx
-      .updateTable('counters')
-      .set((eb) => ({ value: eb.ref('value') }))
-      .where('name', '=', name)
-      .execute();
-  const q = trx.selectFrom('counters').select('value').where('name', '=', name);
-  const row = await (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
-  if (row) return Number(row.value);
-  await trx
-    .insertInto('counters')
-    .values({ name, value: 0 })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const again = await (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirstOrThrow();
-  return Number(again.value);
-}
-
-interface KnownAnswer {
-  deviceSeq?: number;
-  hubSeq?: number;
-  reason?: Reason;
-}
-
-async function knownAnswers(
-  trx: Transaction<HubDatabase>,
-  deviceId: string,
-  ids: string[],
-  seqs: number[],
-): Promise<{ byId: Map<string, KnownAnswer>; bySeq: Map<number, KnownAnswer> }> {
-  const byId = new Map<string, KnownAnswer>();
-  const bySeq = new Map<number, KnownAnswer>();
-  if (ids.length) {
-    for (const r of await trx
-      .selectFrom('events')
-      .select(['id', 'hub_seq', 'device_id', 'device_seq'])
-      .where('id', 'in', ids)
-      .execute()) {
-      byId.set(r.id, {
-        hubSeq: Number(r.hub_seq),
-        deviceSeq: r.device_id === deviceId ? Number(r.device_seq) : -1,
-      });
-    }
-  }
-  if (seqs.length) {
-    for (const r of await trx
-      .selectFrom('events')
-      .select(['hub_seq', 'device_seq'])
-      .where('device_id', '=', deviceId)
-      .where('device_seq', 'in', seqs)
-      .execute()) {
-      bySeq.set(Number(r.device_seq), {
-        hubSeq: Number(r.hub_seq),
-        deviceSeq: Number(r.device_seq),
-      });
-    }
-    for (const r of await trx
-      .selectFrom('rejections')
-      .selectAll()
-      .where('device_id', '=', deviceId)
-      .where('device_seq', 'in', seqs)
-      .execute()) {
-      const answer: KnownAnswer =
-        r.code === 'DUPLICATE_OF'
-          ? { hubSeq: Number(r.message), deviceSeq: Number(r.device_seq) }
-          : { reason: { code: r.code, message: r.message }, deviceSeq: Number(r.device_seq) };
-      bySeq.set(Number(r.device_seq), answer);
-    }
-  }
-  return { byId, bySeq };
-}
-
-const CHUNK = 400;
-function chunks<T>(rows: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
-async function writeBatch(
-  trx: Transaction<HubDatabase>,
-  dialect: Dialect,
-  pending: Pending,
-  backfill: { hall: string; caseId: string; upTo: number }[],
-  cases: Map<string, CaseSlot | null>,
-  touched: Set<string>,
-  at: string,
-): Promise<Map<string, number>> {
-  for (const rows of chunks(pending.events, 200))
-    await trx.insertInto('events').values(rows).execute();
-  for (const rows of chunks(pending.rejections))
-    await trx.insertInto('rejections').values(rows).execute();
-  for (const rows of chunks(pending.certificates))
-    await trx.insertInto('certificates').values(rows).execute();
-  const refs = pending.refs;
-  for (const rows of chunks(refs))
-    await trx
-      .insertInto('blob_refs')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['sha256', 'case_id']).doNothing())
-      .execute();
-
-  // Feed rows: a hall that joined a case late first receives the case's earlier events.
-  const feedRows: { hall_id: string; hub_seq: number }[] = [];
-  const backfillByHall = new Map<string, { caseId: string; upTo: number }[]>();
-  for (const b of backfill) backfillByHall.set(b.hall, [...(backfillByHall.get(b.hall) ?? []), b]);
-  for (const [hall, list] of backfillByHall) {
-    for (const b of list) {
-      const earlier = await trx
-        .selectFrom('events')
-        .select('hub_seq')
-        .where('case_id', '=', b.caseId)
-        .where('hub_seq', '<', b.upTo)
-        .orderBy('hub_seq')
-        .execute();
-      const fresh = pending.events
-        .filter((e) => e.case_id === b.caseId && e.hub_seq < b.upTo)
-        .map((e) => e.hub_seq);
-      for (const s of [...earlier.map((r) => Number(r.hub_seq)), ...fresh])
-        feedRows.push({ hall_id: hall, hub_seq: s });
-    }
-  }
-  // Keep each hall's rows in the order the hub decided: backfill first, in hubSeq order, then the batch.
-  const ordered = [...feedRows, ...pending.feed];
-  const heads = new Map<string, number>();
-  const halls = [...new Set(ordered.map((r) => r.hall_id))].sort();
-  const start = new Map<string, number>();
-  for (const hall of halls) start.set(hall, await lockCounter(trx, dialect, `feed:${hall}`));
-  const positioned = ordered.map((r) => {
-    const pos = (heads.get(r.hall_id) ?? start.get(r.hall_id) ?? 0) + 1;
-    heads.set(r.hall_id, pos);
-    return { hall_id: r.hall_id, pos, hub_seq: r.hub_seq };
-  });
-  for (const rows of chunks(positioned, 1000)) await trx.insertInto('feed').values(rows).execute();
-  for (const [hall, head] of heads)
-    await trx
-      .updateTable('counters')
-      .set({ value: head })
-      .where('name', '=', `feed:${hall}`)
-      .execute();
-
-  const caseRows: CaseTable[] = [];
-  for (const caseId of touched) {
-    const slot = cases.get(caseId);
-    if (!slot) continue;
-    const v = slot.view;
-    caseRows.push({
-      case_id: caseId,
-      case_no: v.caseNo,
-      state: v.state,
-      item_code: v.itemCode,
-      intake_hall_id: v.halls.intakeHallId,
-      home_hall_id: v.halls.homeHallId,
-      delivery_hall_id: v.halls.deliveryHallId,
-      involved: JSON.stringify(slot.involved),
-      view: JSON.stringify(withoutHistory(v)),
-      last_hub_seq: slot.lastHubSeq,
-      updated_at: at,
-    });
-  }
-  for (const rows of chunks(caseRows, 200)) {
-    await trx
-      .insertInto('cases')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('case_id').doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          delivery_hall_id: eb.ref('excluded.delivery_hall_id'),
-          involved: eb.ref('excluded.involved'),
-          view: eb.ref('excluded.view'),
-          last_hub_seq: eb.ref('excluded.last_hub_seq'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  }
-  return heads;
-}

@@ -14,10 +14,12 @@ import type { Metrics } from '../metrics';
 import type { DeviceTable } from '../store/schema';
 import type { IngestDeps } from './ingest';
 import { IngestQueue } from './ingest-queue';
-import { feedHead, pull } from './pull';
+import { feedHead, pullPage } from './pull';
+import { JsonText } from './wire-encoder';
 
 export const feedRoom = (feed: string): string => `feed:${feed}`;
-const POKE_COALESCE_MS = 25;
+/** A busy feed is poked at most once per this many ms (a quiet one at once). */
+const POKE_WINDOW_MS = 200;
 const roomOf = (device: Pick<DeviceTable, 'hall_id' | 'scope'>) =>
   feedRoom(device.scope === 'region' ? 'region' : device.hall_id);
 
@@ -31,45 +33,36 @@ export function attachSync(
   log: Logger,
 ): Namespace {
   const nsp = io.of(SYNC_NAMESPACE);
-
-  nsp.use((socket, next) => {
-    void auth.handshake(socket.handshake.auth as Record<string, unknown>).then(
-      (r) => {
-        if (!r.ok) {
-          metrics.refusedConnections.inc({ code: r.error.code });
-          const err = new Error(r.error.message) as Error & { data: unknown };
-          err.data = { code: r.error.code, message: r.error.message };
-          next(err);
-          return;
-        }
-        socket.data.device = r.device;
-        next();
-      },
-      (e: unknown) => {
-        log.error({ err: e }, 'handshake check failed');
-        next(
-          Object.assign(new Error('中心内部错误'), {
-            data: { code: 'INTERNAL', message: '中心内部错误，请稍后重试' },
-          }),
-        );
-      },
-    );
-  });
+  nsp.use(deviceHandshake(auth, metrics, log));
 
   /**
-   * Tells every device whose feed grew, on any hub process. Heads are gathered for a few
-   * milliseconds and each feed is poked once with its newest head: a busy hall's counters get one
-   * poke per tick, not one per push, which is what keeps a thousand connected counters affordable.
+   * Tells every device whose feed grew, on any hub process. A quiet feed is poked at once; while
+   * it keeps growing, heads are gathered and the feed is poked at most once per window with its
+   * newest head. A busy hall's 250 counters then get a few pokes a second, not one per push:
+   * each poke is a frame to every one of them, which is what a thousand connected counters cost.
+   * Each feed keeps its own window, so the halls' fan-outs fall in different turns of the event
+   * loop, and a poke never goes out before the acknowledgements of the commit that caused it.
    */
+  const lastPoke = new Map<string, number>();
   const dueHeads = new Map<string, number>();
-  let pokeTimer: NodeJS.Timeout | null = null;
+  const scheduled = new Set<string>();
+  const flush = (feed: string) => {
+    scheduled.delete(feed);
+    const head = dueHeads.get(feed);
+    dueHeads.delete(feed);
+    lastPoke.set(feed, Date.now());
+    if (head !== undefined) nsp.to(feedRoom(feed)).emit('poke', { head });
+  };
   const poke = (heads: Map<string, number>) => {
-    for (const [feed, head] of heads) dueHeads.set(feed, Math.max(head, dueHeads.get(feed) ?? 0));
-    pokeTimer ??= setTimeout(() => {
-      pokeTimer = null;
-      for (const [feed, head] of dueHeads) nsp.to(feedRoom(feed)).emit('poke', { head });
-      dueHeads.clear();
-    }, POKE_COALESCE_MS);
+    const now = Date.now();
+    for (const [feed, head] of heads) {
+      dueHeads.set(feed, Math.max(head, dueHeads.get(feed) ?? 0));
+      if (scheduled.has(feed)) continue;
+      scheduled.add(feed);
+      const wait = (lastPoke.get(feed) ?? 0) + POKE_WINDOW_MS - now;
+      if (wait > 0) setTimeout(() => flush(feed), wait);
+      else setImmediate(() => flush(feed));
+    }
   };
 
   const queue = new IngestQueue(deps, poke);
@@ -98,19 +91,11 @@ export function attachSync(
       chain = chain.then(async () => {
         const end = metrics.pushSeconds.startTimer();
         try {
-          const current = await deps.db
-            .selectFrom('devices')
-            .select(['revoked_at'])
-            .where('device_id', '=', device.device_id)
-            .executeTakeFirst();
-          if (!current || current.revoked_at) {
-            reply({ results: [], error: { code: 'DEVICE_REVOKED', message: '设备已被吊销' } });
-            socket.disconnect(true);
-            return;
-          }
-          const results = await queue.submit({ device, raw: parsed.data.events });
-          for (const r of results) metrics.pushEvents.inc({ status: r.status });
-          reply({ results });
+          // Revocation is checked in the push's own transaction (ingest.ts).
+          const answer = await queue.submit({ device, raw: parsed.data.events });
+          for (const r of answer.results) metrics.pushEvents.inc({ status: r.status });
+          reply(answer);
+          if (answer.error?.code === 'DEVICE_REVOKED') socket.disconnect(true);
         } catch (e) {
           log.error({ err: e, device: device.device_code }, 'push failed');
           reply({
@@ -139,10 +124,11 @@ export function attachSync(
         });
         return;
       }
-      void pull(deps.db, device, parsed.data.cursor, parsed.data.limit).then(
-        (r) => {
-          metrics.pullEvents.inc(r.events.length);
-          reply(r);
+      void pullPage(deps.native, device, parsed.data.cursor, parsed.data.limit).then(
+        (page) => {
+          metrics.pullEvents.inc(page.count);
+          // The page is JSON already: sent as it is (wire-encoder.ts), the same bytes as the object.
+          (ack as (text: JsonText) => void)(new JsonText(page.json));
         },
         (e: unknown) => {
           log.error({ err: e }, 'pull failed');
@@ -158,7 +144,7 @@ export function attachSync(
 
     socket.on('disconnect', () => metrics.connected.dec());
     // A device that connects learns the head at once, so it pulls what it missed.
-    void feedHead(deps.db, device).then(
+    void feedHead(deps.native, device).then(
       (head) => socket.emit('poke', { head }),
       () => undefined,
     );
@@ -170,4 +156,38 @@ export function attachSync(
       .catch(() => undefined);
   });
   return nsp;
+}
+
+/**
+ * The device-signed handshake (PROTOCOL.md, Socket.io) as namespace middleware: /sync and /consult
+ * both admit a device this way and keep it in `socket.data.device`.
+ */
+export function deviceHandshake(
+  auth: DeviceAuth,
+  metrics: Metrics,
+  log: Logger,
+): (socket: Socket, next: (err?: Error) => void) => void {
+  return (socket, next) => {
+    void auth.handshake(socket.handshake.auth as Record<string, unknown>).then(
+      (r) => {
+        if (!r.ok) {
+          metrics.refusedConnections.inc({ code: r.error.code });
+          const err = new Error(r.error.message) as Error & { data: unknown };
+          err.data = { code: r.error.code, message: r.error.message };
+          next(err);
+          return;
+        }
+        socket.data.device = r.device;
+        next();
+      },
+      (e: unknown) => {
+        log.error({ err: e }, 'handshake check failed');
+        next(
+          Object.assign(new Error('中心内部错误'), {
+            data: { code: 'INTERNAL', message: '中心内部错误，请稍后重试' },
+          }),
+        );
+      },
+    );
+  };
 }

@@ -98,7 +98,7 @@ const fileOf = (url: string): string => {
 export function summarizeProfile(
   file: string,
   top = 20,
-  inclusiveOf: RegExp = /^(ingest|writeBatch|knownAnswers|lockCounter|pull|validateEvent|checkEvent|domainRefusal|applyEvent)$/,
+  inclusiveOf: RegExp = /^(prepareJob|commitBatch|writeBatch|pullPage|validateEvent|checkEvent|domainRefusal|applyEvent|storedJson|jsonParam|inIngestTransaction)$/,
 ): ProfileSummary {
   const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));

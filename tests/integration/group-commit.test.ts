@@ -23,7 +23,7 @@ describe.each(STORES)('group commit on %s', (kind) => {
     target = await freshStore(kind);
     hub = await inProcessHub(target);
     const db = hub.store.db;
-    deps = { db, dialect: hub.store.dialect, principals: new Principals(db), catalog: new CatalogService(db), keys: new SigningKeys(db), clock: { now: () => Date.now() } };
+    deps = { db, native: hub.store.native, principals: new Principals(db), catalog: new CatalogService(db), keys: new SigningKeys(db), clock: { now: () => Date.now() } };
     clerk = (await addStaff(db, { username: 'tj-gc', name: '组提交', hallId: 'TJ', roles: ['clerk'], password: 'password-gc' })).staffId;
     for (const counterNo of [41, 42]) {
       const test = await TestDevice.enroll(hub.url, (await createEnrollCode(db, { hallId: 'TJ', counterNo, scope: 'hall' })).code);
@@ -48,10 +48,10 @@ describe.each(STORES)('group commit on %s', (kind) => {
       { device: a.row, raw: [noteA, rec] }, // A's second push, with a replay of its first event
       { device: b.row, raw: [gap] },
     ]);
-    expect(outcomes.map((o) => o.map((r) => r.reason?.code ?? r.status))).toEqual([['accepted'], ['accepted'], ['accepted', 'duplicate'], ['SEQ_GAP']]);
-    const seqs = outcomes.flat().filter((r) => r.status === 'accepted').map((r) => r.hubSeq!);
+    expect(outcomes.map((o) => o.results.map((r) => r.reason?.code ?? r.status))).toEqual([['accepted'], ['accepted'], ['accepted', 'duplicate'], ['SEQ_GAP']]);
+    const seqs = outcomes.flatMap((o) => o.results).filter((r) => r.status === 'accepted').map((r) => r.hubSeq!);
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
-    expect(outcomes[2]![1]!.hubSeq).toBe(outcomes[0]![0]!.hubSeq);
+    expect(outcomes[2]!.results[1]!.hubSeq).toBe(outcomes[0]!.results[0]!.hubSeq);
   });
 
   it('the queue batches concurrent pushes of several devices, each answered on its own', async () => {
@@ -60,17 +60,42 @@ describe.each(STORES)('group commit on %s', (kind) => {
     const queue = new IngestQueue(deps, (heads) => commits.push(heads.get('region') ?? 0));
     const recA = a.test.received(clerk, { itemCode: 'GG00406001-BJ', homeHallId: 'BJ' });
     const recB = b.test.received(clerk, { itemCode: 'GG00406001-BJ', homeHallId: 'BJ' });
-    // A push from a device the store does not know, in the same batch: refused, and nobody else is.
+    // A push from a device the store does not know, in the same batch: refused whole (as a revoked
+    // device's is, checked inside the transaction), and nobody else is.
     const ghost: IngestDevice = { device_id: '0193b1c2-0000-7000-8000-00000000dead', device_code: 'TJ99Z', hall_id: 'TJ', scope: 'hall' };
     const answers = await Promise.allSettled([
       queue.submit({ device: a.row, raw: [recA] }),
       queue.submit({ device: ghost, raw: [{ ...recB, deviceId: ghost.device_id }] }),
       queue.submit({ device: b.row, raw: [recB] }),
     ]);
-    expect(answers[0]).toMatchObject({ status: 'fulfilled', value: [{ status: 'accepted' }] });
-    expect(answers[1]).toMatchObject({ status: 'fulfilled', value: [{ status: 'rejected' }] });
-    expect(answers[2]).toMatchObject({ status: 'fulfilled', value: [{ status: 'accepted' }] });
+    expect(answers[0]).toMatchObject({ status: 'fulfilled', value: { results: [{ status: 'accepted' }] } });
+    expect(answers[1]).toMatchObject({ status: 'fulfilled', value: { results: [], error: { code: 'DEVICE_REVOKED' } } });
+    expect(answers[2]).toMatchObject({ status: 'fulfilled', value: { results: [{ status: 'accepted' }] } });
     // All three waited for one transaction: a single commit announced the new head.
     expect(commits).toHaveLength(1);
+  });
+
+  it('when one push breaks the batch\'s transaction, each push is stored alone and answered as if alone', async () => {
+    const [a, b] = devices as [(typeof devices)[0], (typeof devices)[0]];
+    const commits: number[] = [];
+    const queue = new IngestQueue(deps, (heads) => commits.push(heads.get('region') ?? 0));
+    const recA = a.test.received(clerk, { itemCode: 'GG00406001-BJ', homeHallId: 'BJ' });
+    // Device B sends an event under A's event id, in the same batch: both look new to the store,
+    // so the transaction fails on the unique id when it writes them — the queue's fallback path.
+    const clash = { ...b.test.received(clerk, { itemCode: 'GG00406001-BJ', homeHallId: 'BJ' }), id: recA.id };
+    const noteA = a.test.event('case.note_added', recA.caseId, { text: '同一批次' }, clerk);
+    const answers = await Promise.all([
+      queue.submit({ device: a.row, raw: [recA] }),
+      queue.submit({ device: b.row, raw: [clash] }),
+      queue.submit({ device: a.row, raw: [noteA] }),
+    ]);
+    expect(answers.map((x) => x.results.map((r) => r.reason?.code ?? r.status))).toEqual([['accepted'], ['INVALID_EVENT'], ['accepted']]);
+    expect(answers[1]!.results[0]!.reason!.message).toBe('事件 id 已被其他设备使用');
+    // Stored one by one: A's two pushes committed apart (B's refusal grew no feed, so no poke).
+    expect(commits).toHaveLength(2);
+    expect(commits[1]).toBeGreaterThan(commits[0]!);
+    // B's refusal used its seq up, so a replay gets the same answer and its next event goes on.
+    const again = await ingestBatch(deps, [{ device: b.row, raw: [clash] }]);
+    expect(again.outcomes[0]!.results[0]!.reason?.code).toBe('INVALID_EVENT');
   });
 });

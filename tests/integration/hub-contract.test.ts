@@ -313,6 +313,18 @@ describe.each(STORES)('hub contract on %s', (kind) => {
       expect((await sjz.pull(after.cursor)).events.filter((x) => x.caseId === rec.caseId)).toEqual([]);
     });
 
+    it('back-fills each earlier event once when events before the move come in the same push', async () => {
+      const rec = tj.received(staff['tj-clerk']!, { itemCode: NURSE_BJ, homeHallId: 'BJ' });
+      await tj.push([rec]);
+      const before = await sjz.pullAll(0);
+      // A note and the move in one push: the note is stored in the same transaction as the back-fill.
+      const note = tj.event('case.note_added', rec.caseId, { text: '申请人改在石家庄领取' }, staff['tj-clerk']!);
+      const move = tj.event('case.updated', rec.caseId, { changes: { deliveryHallId: 'SJZ' } }, staff['tj-clerk']!);
+      expect((await tj.push([note, move])).results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+      const mine = (await sjz.pullAll(before.cursor)).events.filter((x) => x.caseId === rec.caseId);
+      expect(mine.map((x) => x.type)).toEqual(['case.received', 'case.note_added', 'case.updated']);
+    });
+
     it('refuses an event until its attachment is uploaded, checks hashes, resumes uploads, guards reads', async () => {
       const d = await device('TJ', 16);
       await d.login('tj-clerk', PW);
