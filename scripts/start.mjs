@@ -1,8 +1,8 @@
 // `npm start`: builds the counter UI, then runs the hub on embedded SQLite (./data) with a demo
-// region, serving the UI at its address.
+// region, serving the UI at its address, and the desktop app against it where Electron is installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { ensureSqlite } from './ensure-env.mjs';
+import { startDesktop } from './start-electron.mjs';
 
 ensureSqlite();
 const port = process.env.PORT ?? '8080';
@@ -14,7 +14,6 @@ const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', 'serv
 hub.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => hub.kill(sig));
 
-// The desktop shell needs Electron's binary, which `npm install` does not download (see README).
-if (!existsSync('node_modules/electron/path.txt')) {
-  console.log('未安装 Electron 运行时，桌面客户端不启动：请在浏览器中打开下方地址使用同一界面。');
-}
+// The desktop app runs against this hub where Electron's binary is installed (`npm install` does not
+// download it, see README); elsewhere one line says so and the browser serves the same UI.
+await startDesktop(process.cwd(), `http://127.0.0.1:${port}`);

@@ -1,18 +1,5 @@
-// The preload: exposes the bridge (shared/bridge.ts) over IPC, and nothing else.
+// The preload: exposes the bridge (shared/bridge.ts) over IPC as `window.tongban`, and nothing else.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Bridge } from '../../shared/bridge';
-import type { IpcChannel, IpcHandles } from '../../shared/ipc';
+import { createPreloadBridge } from './bridge';
 
-function invoke<C extends IpcChannel>(channel: C, ...args: IpcHandles[C]['args']): Promise<IpcHandles[C]['result']> {
-  return ipcRenderer.invoke(channel, ...args) as Promise<IpcHandles[C]['result']>;
-}
-
-const bridge: Bridge = {
-  appInfo: () => invoke('tongban:app-info'),
-  capabilities: () => invoke('tongban:capabilities'),
-  getSettings: () => invoke('tongban:get-settings'),
-  setSettings: (patch) => invoke('tongban:set-settings', patch),
-  print: (request) => invoke('tongban:print', request),
-};
-
-contextBridge.exposeInMainWorld('tongban', bridge);
+contextBridge.exposeInMainWorld('tongban', createPreloadBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)));
