@@ -6,12 +6,15 @@ import { hallName } from '../../shared/halls';
 import { ROLE_LABELS } from '../../shared/protocol/primitives';
 import type { DeviceIdentity } from '../data/db';
 import { deviceIdentity } from '../data/device';
+import { refreshAuthorityKeys } from '../data/authority-keys';
+import { refreshStaffDirectory } from '../data/staff-directory';
 import { refreshCalendar, refreshCatalog } from '../data/catalog-store';
 import { LOCK_AFTER_MS, type Session } from '../data/session';
 import { startSync } from '../data/sync-client';
 import { EnrollScreen } from '../features/enroll/EnrollScreen';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { LockScreen } from '../ui/LockScreen';
+import { ConsultDock } from '../features/consult/ConsultDock';
 import { StatusBar } from '../ui/StatusBar';
 import { AppContext } from './session-context';
 import { routes, type RouteKey } from './routes';
@@ -38,7 +41,14 @@ function Root() {
     // The catalog and calendar are refreshed when the hub is reachable; offline, the cached ones serve.
     void refreshCatalog().catch(() => undefined);
     void refreshCalendar().catch(() => undefined);
+    void refreshAuthorityKeys().catch(() => undefined);
+    void refreshStaffDirectory().catch(() => undefined);
   }, [device]);
+
+  useEffect(() => {
+    // New colleagues appear in the directory: refresh it whenever someone logs in.
+    if (session) void refreshStaffDirectory().catch(() => undefined);
+  }, [session]);
 
   if (device === undefined) return <Spin fullscreen tip="正在启动" />;
   if (device === null) return <EnrollScreen onEnrolled={setDevice} />;
@@ -65,7 +75,8 @@ function useIdleLock(ms: number): [boolean, () => void] {
 }
 
 function Frame({ device, session, logout }: { device: DeviceIdentity; session: Session; logout: () => void }) {
-  const [route, setRoute] = useState<{ key: RouteKey; param?: string }>({ key: 'intake' });
+  // Clerks start at intake, where most of their day goes; reviewers and supervisors at their queues.
+  const [route, setRoute] = useState<{ key: RouteKey; param?: string }>({ key: session.staff.roles.includes('clerk') ? 'intake' : 'workbench' });
   const [locked, unlock] = useIdleLock(Number(localStorage.getItem('tongban.lockAfterMs')) || LOCK_AFTER_MS);
   const navigate = useCallback((key: RouteKey, param?: string) => setRoute({ key, ...(param ? { param } : {}) }), []);
   const current = routes.find((r) => r.key === route.key) ?? routes[0]!;
@@ -98,6 +109,7 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
         </Layout.Content>
         <StatusBar />
       </Layout>
+      <ConsultDock />
       {locked && <LockScreen session={session} onUnlock={unlock} onLogout={logout} />}
     </AppContext.Provider>
   );

@@ -1,10 +1,22 @@
 // Rebuilds the case list rows from what the store holds: confirmed events in hub order, then our
 // pending ones in outbox order. Runs inside the transaction that changed them.
 import { foldCase } from '../../shared/case/projection';
+import { attentionKeys } from '../../shared/supervision/feedback';
 import type { Event } from '../../shared/protocol/events';
+import { calendarOf, dueKey } from './case-due';
 import type { CaseRow, TongbanDB } from './db';
 
+/** The tables a transaction that rebuilds case rows must include besides outbox, feed and cases. */
+export const dueTables = (d: TongbanDB) => [d.calendar, d.catalog];
+
 export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string>): Promise<void> {
+  // The calendar and catalog must be in the calling transaction's scope (see DUE_TABLES).
+  const calendar = calendarOf(await database.calendar.toArray());
+  let catalogDays: Map<string, number> | null = null;
+  const daysOf = async (itemCode: string) => {
+    catalogDays ??= new Map(((await database.catalog.get('current'))?.catalog.items ?? []).map((i) => [i.code, i.promisedDays]));
+    return catalogDays.get(itemCode);
+  };
   for (const caseId of new Set(caseIds)) {
     const confirmed = await database.feed.where('caseId').equals(caseId).sortBy('hubSeq');
     const confirmedIds = new Set(confirmed.map((e) => e.id));
@@ -31,6 +43,10 @@ export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string
       pending: ours.filter((o) => o.state === 'pending').length,
       view,
     };
+    const due = dueKey(view, calendar, view.promisedDays === undefined ? await daysOf(view.itemCode) : undefined);
+    if (due !== undefined) row.due = due;
+    const attention = attentionKeys(view);
+    if (attention.length) row.attention = attention;
     await database.cases.put(row);
   }
 }

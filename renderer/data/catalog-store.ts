@@ -2,6 +2,8 @@
 import { WorkingCalendar } from '../../shared/calendar/working-days';
 import { parseCalendarYear, type CalendarYear } from '../../shared/calendar/calendar-data';
 import { parseCatalog, type Catalog } from '../../shared/catalog/item-schema';
+import { canonicalJson } from '../../shared/crypto/canonical-json';
+import { calendarOf, OPEN_STATES, setDue } from './case-due';
 import { db } from './db';
 import { hubFetch } from './device';
 
@@ -19,8 +21,18 @@ export async function refreshCalendar(): Promise<void> {
   const res = await hubFetch('/api/v1/calendar');
   const body = (await res.json()) as { years: unknown[] };
   const years = body.years.map((y) => parseCalendarYear(y)).flatMap((r) => (r.ok ? [r.value] : []));
-  await db().transaction('rw', db().calendar, async () => {
-    await db().calendar.bulkPut(years);
+  const d = db();
+  await d.transaction('rw', [d.calendar, d.catalog, d.cases], async () => {
+    const before = canonicalJson(await d.calendar.toArray());
+    await d.calendar.bulkPut(years);
+    if (canonicalJson(await d.calendar.toArray()) === before) return;
+    // A new schedule (say, next year's official holidays) moves promised dates: re-key the open cases.
+    const calendar = calendarOf(await d.calendar.toArray());
+    const days = new Map(((await d.catalog.get('current'))?.catalog.items ?? []).map((i) => [i.code, i.promisedDays]));
+    await d.cases
+      .where('state')
+      .anyOf([...OPEN_STATES])
+      .modify((row) => setDue(row, calendar, days));
   });
 }
 

@@ -9,6 +9,7 @@ import type { Event, StoredEvent } from '../../shared/protocol/events';
 import type { EnrollResponse, Staff } from '../../shared/protocol/wire';
 import type { OutboxState } from '../../shared/sync/storage';
 import type { Problem } from '../../shared/result';
+import { calendarOf, setDue } from './case-due';
 
 export interface OutboxRow {
   id: string;
@@ -39,6 +40,10 @@ export interface CaseRow {
   updatedAt: string;
   /** Our events on this case that the hub has not confirmed yet. */
   pending: number;
+  /** The promised date as an index key (see case-due.ts); absent once the case is decided. */
+  due?: string;
+  /** What waits on this case for whom (shared/supervision/feedback.ts, attentionKeys); absent when nothing. */
+  attention?: string[];
   view: CaseView;
 }
 
@@ -103,6 +108,22 @@ export class TongbanDB extends Dexie {
       catalog: 'id',
       calendar: 'year',
     });
+    // The promised date as an index, and the queues' indexes: at-risk and overdue cases and each
+    // hall's work are found by key, not by reading 200,000 cases.
+    this.version(2)
+      .stores({
+        cases:
+          'caseId, &caseNo, state, itemCode, applicantName, idNumber, homeHallId, intakeHallId, deliveryHallId, receivedAt, updatedAt, due, [homeHallId+state+due], [intakeHallId+state], [deliveryHallId+state], *attention',
+      })
+      .upgrade(async (tx) => {
+        const calendar = calendarOf(await tx.table<CalendarYear, number>('calendar').toArray());
+        const catalog = (await tx.table<{ id: string; catalog: Catalog }, string>('catalog').get('current'))?.catalog;
+        const days = new Map((catalog?.items ?? []).map((i) => [i.code, i.promisedDays]));
+        await tx
+          .table<CaseRow, string>('cases')
+          .toCollection()
+          .modify((row) => setDue(row, calendar, days));
+      });
   }
 }
 

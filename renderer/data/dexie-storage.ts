@@ -2,7 +2,7 @@
 // is rebuilt in the same transaction, so what the screens show never disagrees with the outbox.
 import type { Event, StoredEvent } from '../../shared/protocol/events';
 import type { OutboxCounts, PushOutcome, RefusedEvent, SyncStorage, UnsequencedEvent } from '../../shared/sync/storage';
-import { rebuildCases } from './case-rows';
+import { dueTables, rebuildCases } from './case-rows';
 import type { TongbanDB } from './db';
 
 const LAST_SEQ = 'lastDeviceSeq';
@@ -13,7 +13,7 @@ export class DexieSyncStorage implements SyncStorage {
 
   async append(event: UnsequencedEvent): Promise<Event> {
     const d = this.database;
-    return d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases], async () => {
+    return d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
       if ((await d.outbox.get(event.id)) || (await d.feed.get(event.id))) throw new Error(`event ${event.id} is already stored`);
       const last = ((await d.meta.get(LAST_SEQ))?.value as number | undefined) ?? 0;
       const stored = { ...event, deviceSeq: last + 1 } as Event;
@@ -31,7 +31,7 @@ export class DexieSyncStorage implements SyncStorage {
 
   async recordPushOutcomes(outcomes: readonly PushOutcome[]): Promise<void> {
     const d = this.database;
-    await d.transaction('rw', [d.outbox, d.feed, d.cases], async () => {
+    await d.transaction('rw', [d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
       const touched: string[] = [];
       for (const o of outcomes) {
         const row = await d.outbox.get(o.id);
@@ -64,7 +64,7 @@ export class DexieSyncStorage implements SyncStorage {
   async applyPulled(events: readonly StoredEvent[], cursor: number): Promise<number> {
     if (!Number.isSafeInteger(cursor) || cursor < 0) throw new Error(`bad cursor ${cursor}`);
     const d = this.database;
-    return d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases], async () => {
+    return d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
       const ids = events.map((e) => e.id);
       const have = new Set((await d.feed.bulkGet(ids)).filter((x) => x).map((x) => x!.id));
       const last = ((await d.meta.get('feedPos'))?.value as number | undefined) ?? 0;

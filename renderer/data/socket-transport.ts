@@ -46,6 +46,8 @@ export class SocketTransport implements SyncTransport {
     }
     const socket = io(`${this.opts.hubUrl}${SYNC_NAMESPACE}`, {
       transports: ['websocket'],
+      // Its own connection: never a page's other socket (consult) and its reconnection backoff.
+      forceNew: true,
       // A function: socket.io calls it on every attempt, so each handshake is signed afresh.
       auth: (cb) => {
         const timestamp = String(Date.now());

@@ -1,51 +1,65 @@
-// The bridge in a plain browser: settings in localStorage, printing through the print dialog.
-import { DEFAULT_SETTINGS, type Bridge, type CounterSettings, type PrintOutcome, type PrintRequest } from '../../shared/bridge';
+// The bridge in a plain browser: settings in localStorage, printing through the print dialog, no
+// printer list and no updates. The browser's parts come in as `WebEnvironment`, so the same contract
+// suite that runs against the Electron bridge runs against this one in Node.
+import {
+  checkPrintRequest,
+  checkSettingsPatch,
+  settingsFromStored,
+  UNSUPPORTED_IN_BROWSER,
+  type Bridge,
+  type CounterSettings,
+  type PrintOutcome,
+  type PrintRequest,
+} from '../../shared/bridge';
 
 const SETTINGS_KEY = 'tongban.settings';
 
-function readSettings(): CounterSettings {
-  try {
-    const raw = localStorage.getItem(SETTINGS_KEY);
-    return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<CounterSettings>) } : { ...DEFAULT_SETTINGS };
-  } catch {
-    return { ...DEFAULT_SETTINGS };
-  }
+export interface WebEnvironment {
+  /** localStorage in the page. */
+  storage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  /** The print dialog (print-dialog.ts) in the page. */
+  printWithDialog(request: PrintRequest): Promise<PrintOutcome>;
+  platform: string;
+  userAgent: string;
 }
 
-/** Prints an HTML document through a hidden iframe and the browser's own print dialog. */
-function printHtml(request: PrintRequest): Promise<PrintOutcome> {
-  return new Promise((resolve) => {
-    const frame = document.createElement('iframe');
-    frame.setAttribute('aria-hidden', 'true');
-    frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;';
-    frame.srcdoc = request.html;
-    frame.onload = () => {
-      const win = frame.contentWindow;
-      if (!win) {
-        frame.remove();
-        resolve({ ok: false, error: { code: 'PRINT_FAILED', message: '无法打开打印页面' } });
-        return;
-      }
-      win.document.title = request.title;
-      win.addEventListener('afterprint', () => setTimeout(() => frame.remove(), 0), { once: true });
-      win.focus();
-      win.print();
-      resolve({ ok: true });
-    };
-    document.body.appendChild(frame);
-  });
-}
-
-export function createWebBridge(version: string): Bridge {
+export function createWebBridge(version: string, env: WebEnvironment): Bridge {
+  const read = (): CounterSettings => {
+    try {
+      return settingsFromStored(JSON.parse(env.storage.getItem(SETTINGS_KEY) ?? 'null'));
+    } catch {
+      return settingsFromStored(null);
+    }
+  };
   return {
-    appInfo: async () => ({ name: '通办', version, shell: 'web', platform: navigator.platform || 'web', signed: false }),
-    capabilities: async () => ({ silentPrint: false, printToPdf: false, selfUpdate: false }),
-    getSettings: async () => readSettings(),
+    appInfo: async () => ({
+      name: '通办',
+      version,
+      shell: 'web',
+      platform: env.platform || 'web',
+      arch: '',
+      runtime: env.userAgent,
+      signed: false,
+      signature: { status: 'not-applicable', detail: '浏览器版由中心提供页面，不涉及安装包签名' },
+      releaseKeyId: null,
+    }),
+    capabilities: async () => ({ silentPrint: false, printToPdf: false, listPrinters: false, selfUpdate: false }),
+    getSettings: async () => read(),
     setSettings: async (patch) => {
-      const next = { ...readSettings(), ...patch };
-      localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      const checked = checkSettingsPatch(patch);
+      if (!checked.ok) throw new Error(checked.error.message);
+      const next = { ...read(), ...checked.value };
+      env.storage.setItem(SETTINGS_KEY, JSON.stringify(next));
       return next;
     },
-    print: printHtml,
+    print: async (request) => {
+      const checked = checkPrintRequest(request);
+      if (!checked.ok) return checked;
+      if (checked.value.toPdf) return { ok: false, error: { code: 'UNSUPPORTED', message: '浏览器版不能直接生成 PDF：请在打印对话框中选择“另存为 PDF”' } };
+      return env.printWithDialog(checked.value);
+    },
+    printers: async () => [],
+    updateFromUsb: async () => ({ ok: false, error: UNSUPPORTED_IN_BROWSER }),
+    installUpdate: async () => ({ ok: false, error: UNSUPPORTED_IN_BROWSER }),
   };
 }

@@ -14,6 +14,9 @@ import { caseDeadline } from './deadline';
 import { buildTimeline } from './timeline';
 import { useCaseRecord, useStaffNames } from './use-case';
 import { useCatalog, useCalendar, useToday } from './use-reference';
+import { CaseActions } from '../workflow/CaseActions';
+import { CertificateCard } from '../workflow/CertificateCard';
+import { ConsultButton } from '../consult/ConsultButton';
 
 export function CasePage({ navigate, param }: PageProps) {
   const { session } = useApp();
@@ -27,8 +30,14 @@ export function CasePage({ navigate, param }: PageProps) {
 
   const view = record?.row?.view;
   const item = view ? catalog?.items.find((i) => i.code === view.itemCode) : undefined;
-  const names = useMemo(() => new Map([...staffNames, [session.staff.staffId, session.staff.name]]), [staffNames, session.staff]);
-  const timeline = useMemo(() => buildTimeline(view?.history ?? [], record?.outbox ?? []), [view, record?.outbox]);
+  const names = useMemo(
+    () => new Map([...staffNames, [session.staff.staffId, session.staff.name]]),
+    [staffNames, session.staff],
+  );
+  const timeline = useMemo(
+    () => buildTimeline(view?.history ?? [], record?.outbox ?? []),
+    [view, record?.outbox],
+  );
   const fieldLabel = (name: string) => item?.fields.find((f) => f.name === name)?.label ?? name;
   const back = (
     <Button onClick={() => navigate('cases')} aria-label="返回办件列表">
@@ -36,12 +45,18 @@ export function CasePage({ navigate, param }: PageProps) {
     </Button>
   );
 
-  if (!record) return <Spin description="正在读取办件…" style={{ display: 'block', marginTop: 64 }} />;
+  if (!record)
+    return <Spin description="正在读取办件…" style={{ display: 'block', marginTop: 64 }} />;
   if (!view) {
     const refused = timeline.some((e) => e.type === 'case.received' && e.status === 'refused');
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Result status="warning" title={refused ? '该办件的受理被中心退回' : '本机没有这个办件'} subTitle={refused ? '退回原因见下方记录；请核对后重新受理。' : '可能尚未同步到本机。'} extra={back} />
+        <Result
+          status="warning"
+          title={refused ? '该办件的受理被中心退回' : '本机没有这个办件'}
+          subTitle={refused ? '退回原因见下方记录；请核对后重新受理。' : '可能尚未同步到本机。'}
+          extra={back}
+        />
         {timeline.length > 0 ? (
           <Card title="办理经过">
             <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
@@ -61,8 +76,15 @@ export function CasePage({ navigate, param }: PageProps) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           办件 <span style={{ fontFamily: 'monospace' }}>{view.caseNo}</span>
         </Typography.Title>
+        <ConsultButton view={view} item={item} />
       </Space>
-      {refusedCount > 0 ? <Alert type="error" showIcon title={`本机对该办件的 ${refusedCount} 项操作被中心退回，详见办理经过`} /> : null}
+      {refusedCount > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          title={`本机对该办件的 ${refusedCount} 项操作被中心退回，详见办理经过`}
+        />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -81,17 +103,33 @@ export function CasePage({ navigate, param }: PageProps) {
               <CaseFormFields form={view.form} fields={item?.fields ?? []} revealed={revealed} />
             </Card>
             <Card title="申请材料" size="small">
-              <CaseMaterials materials={view.materials} catalog={item?.materials ?? []} onOpen={setAttachment} />
+              <CaseMaterials
+                materials={view.materials}
+                catalog={item?.materials ?? []}
+                onOpen={setAttachment}
+              />
             </Card>
           </Space>
         </Col>
         <Col xs={24} xl={9}>
-          <Card title="办理经过" size="small">
-            <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
-          </Card>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <CaseActions view={view} item={item} navigate={navigate} />
+            {view.certificate ? (
+              <Card title="证照" size="small">
+                <CertificateCard view={view} staffNames={names} />
+              </Card>
+            ) : null}
+            <Card title="办理经过" size="small">
+              <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
+            </Card>
+          </Space>
         </Col>
       </Row>
-      <AttachmentModal attachment={attachment} token={session.token} onClose={() => setAttachment(null)} />
+      <AttachmentModal
+        attachment={attachment}
+        token={session.token}
+        onClose={() => setAttachment(null)}
+      />
     </Space>
   );
 }

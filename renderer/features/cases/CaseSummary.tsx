@@ -73,6 +73,24 @@ export function CaseSummary({ view, itemName, promisedDays, deadline, pending, r
         ...(view.correction
           ? [{ key: 'correction', label: '补正要求', span: 2, children: <Typography.Text type="warning">{view.correction.reasons.join('；')}</Typography.Text> }]
           : []),
+        ...(view.pauses.length > 0
+          ? [
+              {
+                key: 'pauses',
+                label: '计时暂停',
+                span: 2,
+                children: (
+                  <Space orientation="vertical" size={0}>
+                    {view.pauses.map((p) => (
+                      <span key={p.from}>
+                        {p.to ? `${beijingTime(p.from)} 至 ${beijingTime(p.to)}：等待申请人补正，不计入办理时限` : `${beijingTime(p.from)} 起：等待申请人补正，计时暂停中`}
+                      </span>
+                    ))}
+                  </Space>
+                ),
+              },
+            ]
+          : []),
         ...(view.decision
           ? [
               {

@@ -1,36 +1,20 @@
 // The case list's reads from the local store: ids in index order (keys only, never whole cases),
 // the ids each filter keeps, and full rows only for the window on screen.
-import type { WorkingCalendar } from '../../../shared/calendar/working-days';
-import type { CaseState } from '../../../shared/case/states';
-import { maskIdNumberByType } from '../../../shared/validators';
 import { db, type CaseRow } from '../../data/db';
-import { HALL_INDEX, intersect, parseHallFilter, searchPrefixes, type CaseFilters } from './case-filters';
-import { caseDeadline, matchesDeadlineFilter, OPEN_STATES, type CaseDeadline } from './deadline';
+import {
+  HALL_INDEX,
+  intersect,
+  parseHallFilter,
+  searchPrefixes,
+  type CaseFilters,
+} from './case-filters';
+import { PAUSED_AT_RISK } from '../../data/case-due';
+import { matchesDeadlineFilter } from './deadline';
+import { deadlineOf, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
+
+export { toListItem, type CaseListItem, type DeadlineContext };
+import { beijingDate } from './format';
 import { caseIdsByIndex, caseRowsByIndex, exactRange, prefixRange, watchCases } from './raw-index';
-
-/** What the deadline needs besides the case: the calendar, the catalog's promised days, today. */
-export interface DeadlineContext {
-  calendar: WorkingCalendar;
-  promisedDays: ReadonlyMap<string, number>;
-  itemNames: ReadonlyMap<string, string>;
-  now: Date;
-}
-
-/** One line of the list: what the table shows, nothing more (no form, no history). */
-export interface CaseListItem {
-  caseId: string;
-  caseNo: string;
-  applicantName: string;
-  idMasked: string;
-  itemName: string;
-  state: CaseState;
-  intakeHallId: string;
-  homeHallId: string;
-  deliveryHallId: string;
-  receivedAt: string;
-  pending: number;
-  deadline: CaseDeadline | null;
-}
 
 /** Every case id, newest first: one getAllKeys over the receivedAt index. */
 export async function newestFirstIds(): Promise<string[]> {
@@ -58,65 +42,69 @@ export async function indexFilterSet(f: CaseFilters): Promise<Set<string> | null
   const hall = parseHallFilter(f.hall);
   const sets = await Promise.all([
     searchSet(f.search),
-    f.states.length > 0 ? keySet(...f.states.map((s) => caseIdsByIndex('state', exactRange(s)))) : null,
+    f.states.length > 0
+      ? keySet(...f.states.map((s) => caseIdsByIndex('state', exactRange(s))))
+      : null,
     f.itemCode ? keySet(caseIdsByIndex('itemCode', exactRange(f.itemCode))) : null,
     hall ? keySet(caseIdsByIndex(HALL_INDEX[hall.role], exactRange(hall.hallId))) : null,
   ]);
   return intersect(sets);
 }
 
-/** Below this many candidates the deadline filter reads them one by one; above, whole states. */
-const READ_BY_KEY_BELOW = 2000;
-
 /**
- * The ids every filter keeps. The deadline filter needs each open case's receivedAt and pauses,
- * which no index holds: it reads the open cases (one getAll per open state, or just the
- * candidates when the other filters left few), keeps the ids that match, and drops the rows.
+ * The ids every filter keeps. The deadline filter reads the promised-date index: a due date before
+ * today is overdue by the key alone (ids only, no rows read); the few cases due within the next
+ * weeks, or paused with little left, are read and checked exactly on the calendar.
  */
-export async function filteredIdSet(f: CaseFilters, ctx: DeadlineContext): Promise<Set<string> | null> {
+export async function filteredIdSet(
+  f: CaseFilters,
+  ctx: DeadlineContext,
+): Promise<Set<string> | null> {
   const byIndex = await indexFilterSet(f);
   const deadline = f.deadline;
   if (!deadline) return byIndex;
   const keep = new Set<string>();
-  const consider = (row: CaseRow | undefined) => {
-    if (row && OPEN_STATES.includes(row.state as CaseState) && (byIndex === null || byIndex.has(row.caseId)) && matchesDeadlineFilter(deadline, deadlineOf(row, ctx))) {
-      keep.add(row.caseId);
-    }
-  };
-  if (byIndex !== null && byIndex.size < READ_BY_KEY_BELOW) {
-    for (const row of await db().cases.bulkGet([...byIndex])) consider(row);
-    return keep;
+  const today = beijingDate(ctx.now);
+  if (deadline !== 'at_risk') {
+    for (const id of await caseIdsByIndex('due', IDBKeyRange.upperBound(today, true)))
+      if (byIndex === null || byIndex.has(id)) keep.add(id);
   }
-  for (const state of OPEN_STATES) {
-    for (const row of await caseRowsByIndex('state', exactRange(state))) consider(row);
+  if (deadline !== 'overdue') {
+    for (const row of await atRiskCandidates(ctx.now)) {
+      if (
+        (byIndex === null || byIndex.has(row.caseId)) &&
+        matchesDeadlineFilter('at_risk', deadlineOf(row, ctx))
+      )
+        keep.add(row.caseId);
+    }
   }
   return keep;
 }
 
-function deadlineOf(row: CaseRow, ctx: DeadlineContext): CaseDeadline | null {
-  return caseDeadline(row.view, ctx.calendar, ctx.promisedDays.get(row.itemCode), ctx.now);
+/** Calendar days after today within which a due date can still be "2 working days away" (a long holiday). */
+const AT_RISK_WINDOW_DAYS = 21;
+
+/** The open cases that may be at risk: due from today to a few weeks on, or paused with little left. */
+export async function atRiskCandidates(now: Date): Promise<CaseRow[]> {
+  const today = beijingDate(now);
+  const until = beijingDate(new Date(now.getTime() + AT_RISK_WINDOW_DAYS * 86_400_000));
+  const reads = [
+    caseRowsByIndex('due', IDBKeyRange.bound(today, until)),
+    ...PAUSED_AT_RISK.map((key) => caseRowsByIndex('due', exactRange(key))),
+  ];
+  return (await Promise.all(reads)).flat();
 }
 
-export function toListItem(row: CaseRow, ctx: DeadlineContext): CaseListItem {
-  const v = row.view;
-  return {
-    caseId: row.caseId,
-    caseNo: row.caseNo,
-    applicantName: row.applicantName,
-    idMasked: maskIdNumberByType(v.applicant.idType, v.applicant.idNumber),
-    itemName: v.itemName ?? ctx.itemNames.get(row.itemCode) ?? row.itemCode,
-    state: v.state,
-    intakeHallId: row.intakeHallId,
-    homeHallId: row.homeHallId,
-    deliveryHallId: row.deliveryHallId,
-    receivedAt: row.receivedAt,
-    pending: row.pending,
-    deadline: deadlineOf(row, ctx),
-  };
+/** The open cases past their promised date: due before today (the key alone says so). */
+export function overdueRows(now: Date, limit: number): Promise<CaseRow[]> {
+  return db().cases.where('due').below(beijingDate(now)).limit(limit).toArray();
 }
 
 /** The rows of one window of the list, in the order of `ids`. */
-export async function loadListItems(ids: readonly string[], ctx: DeadlineContext): Promise<Map<string, CaseListItem>> {
+export async function loadListItems(
+  ids: readonly string[],
+  ctx: DeadlineContext,
+): Promise<Map<string, CaseListItem>> {
   const rows = await db().cases.bulkGet([...ids]);
   const out = new Map<string, CaseListItem>();
   for (const row of rows) if (row) out.set(row.caseId, toListItem(row, ctx));

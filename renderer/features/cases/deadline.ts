@@ -1,10 +1,10 @@
 // A case's promised date and how it stands against it, on the official working-day calendar.
 import type { RiskLevel, WorkingCalendar } from '../../../shared/calendar/working-days';
 import type { CaseView } from '../../../shared/case/projection';
-import type { CaseState } from '../../../shared/case/states';
 
-/** States in which the promise still runs: the home hall has not decided yet. */
-export const OPEN_STATES: readonly CaseState[] = ['received', 'in_review', 'needs_correction'];
+import { OPEN_STATES } from '../../data/case-due';
+
+export { OPEN_STATES };
 
 export type DeadlineFilter = 'at_risk' | 'overdue' | 'late';
 

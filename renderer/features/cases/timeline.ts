@@ -3,6 +3,8 @@
 // that no longer fit the case's state. Pure, so tested without a store.
 import type { HistoryEntry } from '../../../shared/case/projection';
 import type { Actor, Event, EventType } from '../../../shared/protocol/events';
+import { consultDetail } from '../../../shared/consult/record';
+import { feedbackDetail } from '../../../shared/supervision/record';
 
 export type EntryStatus = 'confirmed' | 'pending' | 'refused';
 
@@ -124,6 +126,16 @@ export function eventDetail(type: EventType, payload: Record<string, unknown>, f
       return `原因：${str(payload.reason)}`;
     case 'case.note_added':
       return str(payload.text);
+    case 'consult.started':
+    case 'consult.ended':
+      return consultDetail(type, payload);
+    case 'rating.submitted':
+    case 'rectification.reported':
+    case 'rectification.closed':
+    case 'rectification.returned':
+    case 'supervision.flagged':
+    case 'supervision.answered':
+      return feedbackDetail(type, payload);
     default:
       return '';
   }

@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { db, type CaseRow, type OutboxRow } from '../../data/db';
+import { localStaffDirectory } from '../../data/staff-directory';
 
 export interface CaseRecord {
   /** null: this counter has no such case (or its intake was refused). */
@@ -18,8 +19,12 @@ export function useCaseRecord(caseId: string | undefined): CaseRecord | undefine
   }, [caseId]);
 }
 
-/** staffId → name for the staff who have logged in on this counter (the hub sends no names). */
+/** staffId → name: the hub's staff directory, and the staff who have logged in on this counter. */
 export function useStaffNames(): ReadonlyMap<string, string> {
   const staff = useLiveQuery(() => db().staff.toArray(), []);
-  return useMemo(() => new Map((staff ?? []).map((s) => [s.staff.staffId, s.staff.name])), [staff]);
+  const directory = useLiveQuery(() => localStaffDirectory(), []);
+  return useMemo(
+    () => new Map([...(directory ?? []).map((s) => [s.staffId, s.name] as const), ...(staff ?? []).map((s) => [s.staff.staffId, s.staff.name] as const)]),
+    [staff, directory],
+  );
 }

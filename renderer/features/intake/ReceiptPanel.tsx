@@ -6,6 +6,7 @@ import { platform } from '../../platform/platform';
 import { PrintPreview } from '../../ui/print/PrintPreview';
 import { receiptBody, receiptDocument, RECEIPT_TITLE, type ReceiptData } from '../../ui/print/receipt';
 import { useShortcuts } from './keyboard';
+import { RateAfterReceipt } from '../rating/RateButton';
 
 export function ReceiptPanel({ receipt, onNext }: { receipt: ReceiptData; onNext: () => void }) {
   const { message } = App.useApp();
@@ -42,6 +43,7 @@ export function ReceiptPanel({ receipt, onNext }: { receipt: ReceiptData; onNext
             <Button ref={printButton} type="primary" icon={<PrinterOutlined aria-hidden="true" />} onClick={() => void print()} aria-keyshortcuts="Control+P">
               打印回执
             </Button>
+            <RateAfterReceipt caseNo={receipt.caseNo} />
             <Button onClick={onNext} aria-keyshortcuts="Alt+N">
               下一位申请人
             </Button>

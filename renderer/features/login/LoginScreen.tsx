@@ -5,6 +5,7 @@ import type { DeviceIdentity } from '../../data/db';
 import { HubError } from '../../data/device';
 import { login, type Session } from '../../data/session';
 import { hallName } from '../../../shared/halls';
+import { ReenrollEntry } from '../enroll/ReenrollEntry';
 
 export function LoginScreen({ device, onLogin }: { device: DeviceIdentity; onLogin: (s: Session) => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -41,6 +42,7 @@ export function LoginScreen({ device, onLogin }: { device: DeviceIdentity; onLog
             登录
           </Button>
         </Form>
+        <ReenrollEntry device={device} />
       </Card>
     </div>
   );

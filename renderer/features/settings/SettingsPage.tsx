@@ -5,6 +5,7 @@ import type { Capabilities, CounterSettings } from '../../../shared/bridge';
 import type { PageProps } from '../../app/routes';
 import { platform } from '../../platform/platform';
 import { CameraPreview } from './CameraPreview';
+import { MicrophoneCard } from './MicrophoneCard';
 import { cameraErrorMessage, listCameras, openCamera, stopCamera } from './camera';
 
 const SYSTEM_DEFAULT = '';
@@ -16,6 +17,7 @@ export function SettingsPage(_props: PageProps) {
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [camera, setCamera] = useState(SYSTEM_DEFAULT);
   const [printer, setPrinter] = useState('');
+  const [microphone, setMicrophone] = useState(SYSTEM_DEFAULT);
   const [cameraError, setCameraError] = useState<string | null>(null);
 
   const refreshCameras = useCallback(async (askPermission: boolean) => {
@@ -35,20 +37,21 @@ export function SettingsPage(_props: PageProps) {
       setSettings(s);
       setCamera(s.cameraDeviceId);
       setPrinter(s.printer);
+      setMicrophone(s.microphoneDeviceId);
       setCaps(await platform().capabilities());
       await refreshCameras(false);
     })();
   }, [refreshCameras]);
 
   const save = async () => {
-    const next = await platform().setSettings({ cameraDeviceId: camera, printer: printer.trim() });
+    const next = await platform().setSettings({ cameraDeviceId: camera, microphoneDeviceId: microphone, printer: printer.trim() });
     setSettings(next);
     message.success('设置已保存');
   };
 
   if (!settings) return null;
   const unnamed = cameras.some((c) => !c.label);
-  const changed = camera !== settings.cameraDeviceId || printer.trim() !== settings.printer;
+  const changed = camera !== settings.cameraDeviceId || printer.trim() !== settings.printer || microphone !== settings.microphoneDeviceId;
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto' }}>
       <Typography.Title level={3}>设置</Typography.Title>
@@ -88,6 +91,7 @@ export function SettingsPage(_props: PageProps) {
                 {caps ? ` · ${caps.silentPrint ? '支持直接打印' : '通过打印对话框打印'}` : ''}
               </Typography.Text>
             </Card>
+            <MicrophoneCard value={microphone} onChange={setMicrophone} />
           </Col>
         </Row>
         <Button type="primary" onClick={() => void save()} disabled={!changed}>

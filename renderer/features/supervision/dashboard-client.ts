@@ -1,0 +1,105 @@
+// The page's side of the dashboard worker: one worker for the session, requests answered by id,
+// and hooks that ask again whenever the counter's store moves (a pull, a local event, a refusal).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { DashboardQuery } from '../../../shared/supervision/dashboard';
+import { db } from '../../data/db';
+import type { DashboardAnswer, ListAnswer, WorkerReply, WorkerRequest } from './worker-protocol';
+
+type Pending = { resolve(v: unknown): void; reject(e: Error): void };
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+const progressListeners = new Set<(p: { done: number; total: number }) => void>();
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./dashboard-worker.ts', import.meta.url), { type: 'module', name: 'tongban-supervision' });
+  worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+    const m = e.data;
+    if (m.kind === 'progress') {
+      for (const l of progressListeners) l(m);
+      return;
+    }
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (!p) return;
+    if (m.ok) p.resolve(m.value);
+    else p.reject(new Error(m.message));
+  };
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(`统计程序出错：${e.message}`));
+    pending.clear();
+  };
+  return worker;
+}
+
+function call<T>(req: Distribute<WorkerRequest>): Promise<T> {
+  const id = nextId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    ensureWorker().postMessage({ ...req, id });
+  });
+}
+
+export const fetchDashboard = (query: DashboardQuery, today: string) => call<DashboardAnswer>({ kind: 'dashboard', query, today });
+
+export const fetchLines = (figure: string, query: DashboardQuery, today: string, offset: number, limit: number) =>
+  call<ListAnswer>({ kind: 'list', figure, query, today, offset, limit });
+
+/** Changes whenever a case on this counter may have changed: the newest feed and outbox positions, refusals. */
+export function useStoreChanges(): string | undefined {
+  return useLiveQuery(async () => {
+    const d = db();
+    const [feedPos, deviceSeq, refused] = await Promise.all([
+      d.feed.orderBy('feedPos').lastKey(),
+      d.outbox.orderBy('deviceSeq').lastKey(),
+      d.outbox.where('state').equals('rejected').count(),
+    ]);
+    return `${String(feedPos)}/${String(deviceSeq)}/${refused}`;
+  }, []);
+}
+
+export interface Loaded<T> {
+  value: T | null;
+  error: string | null;
+  /** Building the facts for the first time: how far along. */
+  progress: { done: number; total: number } | null;
+  /** An answer for the present key and store is on its way (the last one is kept meanwhile). */
+  loading: boolean;
+}
+
+/** Runs `load` now and again whenever the store or `key` changes; keeps the last answer while loading. */
+export function useWorkerAnswer<T>(key: string, load: () => Promise<T>): Loaded<T> {
+  const changes = useStoreChanges();
+  const request = changes === undefined ? null : `${key}#${changes}`;
+  const [answer, setAnswer] = useState<{ for: string | null; value: T | null; error: string | null }>({ for: null, value: null, error: null });
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => {
+    if (request === null) return;
+    let live = true;
+    const onProgress = (p: { done: number; total: number }) => live && setProgress(p);
+    progressListeners.add(onProgress);
+    load().then(
+      (value) => {
+        if (!live) return;
+        setAnswer({ for: request, value, error: null });
+        setProgress(null);
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setAnswer((a) => ({ ...a, for: request, error: e instanceof Error ? e.message : String(e) }));
+        setProgress(null);
+      },
+    );
+    return () => {
+      live = false;
+      progressListeners.delete(onProgress);
+    };
+    // `load` is a new function each render; `request` names what it loads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
+  return { value: answer.value, error: answer.error, progress, loading: answer.for !== request };
+}

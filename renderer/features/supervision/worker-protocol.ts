@@ -1,0 +1,23 @@
+// The messages between the dashboard page and its worker.
+import type { CaseLine, Dashboard, DashboardQuery } from '../../../shared/supervision/dashboard';
+
+export type WorkerRequest = { id: number; today: string; query: DashboardQuery } & (
+  | { kind: 'dashboard' }
+  | { kind: 'list'; figure: string; offset: number; limit: number }
+);
+
+export interface DashboardAnswer {
+  dashboard: Dashboard;
+  /** Cases on this counter (all of them, whatever the query). */
+  cases: number;
+}
+
+export interface ListAnswer {
+  total: number;
+  lines: CaseLine[];
+}
+
+export type WorkerReply =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'reply'; id: number; ok: true; value: unknown }
+  | { kind: 'reply'; id: number; ok: false; message: string };

@@ -1,0 +1,126 @@
+// The workbench (工作台): what waits for this hall, per role, each case a click from its page.
+import { Badge, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { hallName } from '../../../shared/halls';
+import { STATE_LABELS } from '../../../shared/case/states';
+import { useApp } from '../../app/session-context';
+import type { PageProps } from '../../app/routes';
+import type { CaseListItem } from '../cases/case-query';
+import { DeadlineTag } from '../cases/DeadlineTag';
+import { STATE_COLORS } from '../cases/state-colors';
+import { useDeadlineContext } from '../cases/use-reference';
+import { queueRows } from './queue-query';
+import { buildQueues, queuesFor, type QueueKey } from './queues';
+
+const PAGE = 8;
+
+export function WorkbenchPage({ navigate }: PageProps) {
+  const { device, session } = useApp();
+  const ctx = useDeadlineContext();
+  const rows = useLiveQuery(() => queueRows(device.hallId, ctx.now), [device.hallId, ctx.now]);
+  const queues = useMemo(
+    () => (rows ? buildQueues(rows, device.hallId, ctx) : null),
+    [rows, device.hallId, ctx],
+  );
+  const defs = queuesFor(session.staff.roles);
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        工作台 · {hallName(device.hallId)}
+      </Typography.Title>
+      {defs.length === 0 ? (
+        <Typography.Text type="secondary">您的岗位没有待办队列。</Typography.Text>
+      ) : null}
+      {defs.map((d) => (
+        <Card
+          key={d.key}
+          size="small"
+          title={
+            <Space>
+              <span id={`queue-${d.key}`}>{d.title}</span>
+              <Badge
+                count={queues?.[d.key].length ?? 0}
+                showZero
+                color={queues?.[d.key].length ? '#b5242b' : '#bfbfbf'}
+                overflowCount={9999}
+              />
+            </Space>
+          }
+        >
+          <QueueTable
+            queue={d.key}
+            items={queues?.[d.key] ?? null}
+            empty={d.empty}
+            open={(id) => navigate('case', id)}
+          />
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+function QueueTable({
+  queue,
+  items,
+  empty,
+  open,
+}: {
+  queue: QueueKey;
+  items: CaseListItem[] | null;
+  empty: string;
+  open(caseId: string): void;
+}) {
+  return (
+    <Table<CaseListItem>
+      aria-labelledby={`queue-${queue}`}
+      size="small"
+      rowKey="caseId"
+      loading={items === null}
+      dataSource={items ?? []}
+      pagination={
+        (items?.length ?? 0) > PAGE
+          ? { pageSize: PAGE, showSizeChanger: false, size: 'small' }
+          : false
+      }
+      locale={{ emptyText: empty }}
+      onRow={(r) => ({ onDoubleClick: () => open(r.caseId) })}
+      columns={[
+        {
+          title: '办件编号',
+          key: 'caseNo',
+          render: (_, r) => (
+            <Button
+              type="link"
+              style={{ paddingInline: 0, fontFamily: 'monospace' }}
+              onClick={() => open(r.caseId)}
+            >
+              {r.caseNo}
+            </Button>
+          ),
+        },
+        { title: '事项', dataIndex: 'itemName', ellipsis: true },
+        { title: '申请人', dataIndex: 'applicantName', width: 110 },
+        {
+          title: '状态',
+          key: 'state',
+          width: 120,
+          render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{STATE_LABELS[r.state]}</Tag>,
+        },
+        {
+          title: queue === 'review' ? '受理厅' : '主管厅',
+          key: 'hall',
+          width: 170,
+          render: (_, r) => hallName(queue === 'review' ? r.intakeHallId : r.homeHallId),
+        },
+        {
+          title: '承诺办结',
+          key: 'deadline',
+          width: 230,
+          render: (_, r) => <DeadlineTag deadline={r.deadline} />,
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+// The work that waits for this hall, by role (issue: work queues): what the reviewers must decide,
+// the corrections and certificates the clerks must handle, and the cases close to their deadline.
+import type { Role } from '../../../shared/protocol/primitives';
+import type { CaseRow } from '../../data/db';
+import { toListItem, type CaseListItem, type DeadlineContext } from '../cases/list-item';
+
+export type QueueKey = 'review' | 'corrections' | 'issuance' | 'deadline' | 'flags' | 'rectification' | 'rectification_review';
+
+export interface QueueDef {
+  key: QueueKey;
+  title: string;
+  /** Who works this queue; the workbench shows the queues of the staff member's roles. */
+  roles: readonly Role[];
+  empty: string;
+}
+
+export const QUEUES: readonly QueueDef[] = [
+  {
+    key: 'review',
+    title: '待审核（跨区域来件）',
+    roles: ['reviewer'],
+    empty: '没有等待本厅审核的办件。',
+  },
+  { key: 'corrections', title: '待补正', roles: ['clerk'], empty: '没有等待补正的办件。' },
+  {
+    key: 'issuance',
+    title: '待打证、待交付',
+    roles: ['clerk'],
+    empty: '没有等待本厅打印或交付的证照。',
+  },
+  {
+    key: 'deadline',
+    title: '临期、超期',
+    roles: ['clerk', 'reviewer', 'supervisor'],
+    empty: '没有临期或超期的办件。',
+  },
+  // Supervision (issue 7): flags for the home hall, rectifications of bad ratings for the hall rated,
+  // and the hall's reports for a supervisor to close or send back.
+  { key: 'flags', title: '督办', roles: ['clerk', 'reviewer', 'supervisor'], empty: '没有待答复的督办。' },
+  { key: 'rectification', title: '差评整改', roles: ['clerk', 'supervisor'], empty: '没有待本厅整改的差评。' },
+  { key: 'rectification_review', title: '整改待审核', roles: ['supervisor'], empty: '没有待审核的整改。' },
+];
+
+export type Queues = Record<QueueKey, CaseListItem[]>;
+
+const byDue = (a: CaseListItem, b: CaseListItem) =>
+  (a.deadline?.dueDate ?? '9999') < (b.deadline?.dueDate ?? '9999')
+    ? -1
+    : (a.deadline?.dueDate ?? '9999') > (b.deadline?.dueDate ?? '9999')
+      ? 1
+      : a.receivedAt.localeCompare(b.receivedAt);
+
+/**
+ * Sorts the hall's active cases into its queues. Review is oldest deadline first (a case paused for
+ * correction has none and waits at the end); corrections and issuance oldest first.
+ */
+export function buildQueues(
+  rows: readonly CaseRow[],
+  hallId: string,
+  ctx: DeadlineContext,
+): Queues {
+  const q: Queues = { review: [], corrections: [], issuance: [], deadline: [], flags: [], rectification: [], rectification_review: [] };
+  const since = new Map<string, string>();
+  for (const row of rows) {
+    const v = row.view;
+    const item = toListItem(row, ctx);
+    if (v.halls.homeHallId === hallId && (v.state === 'received' || v.state === 'in_review'))
+      q.review.push(item);
+    if (v.halls.intakeHallId === hallId && v.state === 'needs_correction') {
+      q.corrections.push(item);
+      since.set(row.caseId, v.correction?.at ?? v.updatedAt);
+    }
+    if (
+      v.halls.deliveryHallId === hallId &&
+      (v.state === 'certificate_issued' || v.state === 'printed')
+    ) {
+      q.issuance.push(item);
+      since.set(row.caseId, v.certificate?.certificate.issuedAt ?? v.updatedAt);
+    }
+    const involved =
+      v.halls.homeHallId === hallId ||
+      v.halls.intakeHallId === hallId ||
+      v.halls.deliveryHallId === hallId;
+    if (involved && (item.deadline?.risk === 'at_risk' || item.deadline?.risk === 'overdue'))
+      q.deadline.push(item);
+    const attention = row.attention ?? [];
+    if (attention.includes(`flag:${hallId}`)) q.flags.push(item);
+    if (attention.includes(`rect:${hallId}`)) q.rectification.push(item);
+    if (attention.some((k) => k.startsWith('rect-review:'))) q.rectification_review.push(item);
+  }
+  const bySince = (a: CaseListItem, b: CaseListItem) =>
+    (since.get(a.caseId) ?? '').localeCompare(since.get(b.caseId) ?? '');
+  q.review.sort(byDue);
+  q.corrections.sort(bySince);
+  q.issuance.sort(bySince);
+  q.deadline.sort(byDue);
+  return q;
+}
+
+export function queuesFor(roles: readonly Role[]): QueueDef[] {
+  return QUEUES.filter((d) => d.roles.some((r) => roles.includes(r)));
+}
