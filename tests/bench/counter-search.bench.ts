@@ -6,9 +6,11 @@
 //   settled count, the 150 ms the search box waits for typing to pause included.
 // Figures go to stdout and tests/bench/results/counter-search.json; nothing here is asserted.
 // Scale with: BENCH_CASES (200000), BENCH_PORT (5191), CHROMIUM_PATH (/usr/bin/chromium).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
+import { calendarYearSchema } from '../../shared/calendar/calendar-data';
+import { calendarOf, dueKey } from '../../renderer/data/case-due';
 
 const CASES = Number(process.env.BENCH_CASES ?? 200_000);
 
@@ -26,8 +28,25 @@ interface PageGlobals {
 process.env.E2E_HUB_PORT ??= process.env.BENCH_PORT ?? '5191';
 
 /** Writes `n` synthetic cases (a tenth of them per state group) straight into the store. */
+/**
+ * The promised-date key the sync would store with each row (renderer/data/case-due.ts), on the
+ * official calendar in resources/, for the synthetic cases fill() writes.
+ */
+function dueKeys(n: number): (string | null)[] {
+  const calendar = calendarOf(['2025', '2026', '2027'].map((y) => calendarYearSchema.parse(JSON.parse(readFileSync(`resources/calendar/${y}.json`, 'utf8')))));
+  const states = ['received', 'in_review', 'needs_correction', 'approved', 'certificate_issued', 'printed', 'delivered', 'rejected', 'withdrawn'] as const;
+  const base = Date.parse('2026-01-05T02:00:00Z');
+  const out: (string | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    const at = new Date(base + i * 120_000).toISOString();
+    const state = states[i % states.length]!;
+    out.push(dueKey({ state, receivedAt: at, promisedDays: 5, pauses: state === 'needs_correction' ? [{ from: at }] : [] }, calendar, undefined) ?? null);
+  }
+  return out;
+}
+
 async function fill(page: Page, n: number): Promise<void> {
-  await page.evaluate(async (n) => {
+  await page.evaluate(async ({ n, dues }) => {
     const { indexedDB } = globalThis as unknown as PageGlobals;
     const idb = await new Promise<Idb>((res, rej) => {
       const r = indexedDB.open('tongban');
@@ -57,14 +76,15 @@ async function fill(page: Page, n: number): Promise<void> {
             prints: [], notes: [],
             history: [{ eventId: caseId, type: 'case.received', at, actor: { staffId: 'x', hallId: 'TJ' }, deviceId: 'd', hubSeq: i + 1, payload: {} }],
           };
-          store.put({ caseId, caseNo, state, itemCode: view.itemCode, itemName: view.itemName, applicantName, idNumber, ...halls, receivedAt: at, updatedAt: at, pending: i % 1000 === 0 ? 1 : 0, view });
+          const due = dues[i];
+          store.put({ caseId, caseNo, state, itemCode: view.itemCode, itemName: view.itemName, applicantName, idNumber, ...halls, receivedAt: at, updatedAt: at, pending: i % 1000 === 0 ? 1 : 0, ...(due ? { due } : {}), view });
         }
         tx.oncomplete = () => res();
         tx.onerror = () => rej(tx.error);
       });
     }
     idb.close();
-  }, n);
+  }, { n, dues: dueKeys(n) });
 }
 
 /** Waits until the count line shows a settled result (no "正在筛选") containing `text`. */

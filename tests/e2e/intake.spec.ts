@@ -1,98 +1,14 @@
 // Unified intake against a real hub: a Beijing item taken at a Tianjin counter fully offline, with
 // an uploaded file and a printed receipt, then synced; a draft that survives a closed window; a
 // page captured with Chromium's fake camera.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { qrSvg } from '../../renderer/ui/print/qr-svg';
-import { enroll, hub, login, shot as viewportShot } from './support';
-
-test.use({ viewport: { width: 1440, height: 900 } });
+import { idbRows, paperShot, pickItem, PNG, prints, recordPrints, setForm, shot } from './counter';
+import { enroll, hub, login } from './support';
 
 const CASE_NO = /TJ\d{2}[A-Z]-\d{8}-\d{4}[0-9A-Z]/;
 
-// A 1×1 PNG, the smallest real image a clerk could upload.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-/** The frame scrolls inside its content area: grow the window to the content for a whole-screen picture. */
-async function shot(page: Page, name: string): Promise<void> {
-  const before = page.viewportSize() ?? { width: 1280, height: 720 };
-  const extra = await page.evaluate(() => {
-    const main = (globalThis as unknown as { document: { querySelector(s: string): { scrollHeight: number; clientHeight: number } | null } }).document.querySelector('main');
-    return main ? Math.max(0, main.scrollHeight - main.clientHeight) : 0;
-  });
-  await page.setViewportSize({ width: before.width, height: before.height + extra });
-  await viewportShot(page, name);
-  await page.setViewportSize(before);
-}
-
-/** A printed paper as it would come out of the printer. */
-async function paperShot(context: BrowserContext, html: string, name: string): Promise<void> {
-  const paper = await context.newPage();
-  await paper.setViewportSize({ width: 794, height: 1123 });
-  await paper.setContent(html);
-  await viewportShot(paper, name);
-  await paper.close();
-}
-
-interface Printed {
-  title: string;
-  html: string;
-}
-
-/**
- * The printer is the one thing mocked: window.print is replaced in every frame (the bridge prints
- * from a hidden iframe) by a recorder, so the test sees exactly what would have gone to paper.
- */
-async function recordPrints(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    type Frame = { print: () => void; top: { __prints?: Printed[] }; document: { title: string; documentElement: { outerHTML: string } } };
-    const w = globalThis as unknown as Frame;
-    w.print = () => (w.top.__prints ??= []).push({ title: w.document.title, html: w.document.documentElement.outerHTML });
-  });
-}
-
-const prints = (page: Page) => page.evaluate(() => (globalThis as unknown as { __prints?: Printed[] }).__prints ?? []);
-
-/** The rows of one table of the counter's IndexedDB store, read as the page sees it. */
-function idbRows<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        type Req<R> = { result: R; error: unknown; onsuccess: (() => void) | null; onerror: (() => void) | null };
-        type Db = { transaction(s: string): { objectStore(s: string): { getAll(): Req<T[]> } } };
-        const open = (globalThis as unknown as { indexedDB: { open(n: string): Req<Db> } }).indexedDB.open('tongban');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
-}
-
-async function pickItem(page: Page, query: string, code: string): Promise<void> {
-  await page.keyboard.press('F3');
-  const search = page.getByRole('combobox', { name: '服务事项' });
-  await expect(search).toBeFocused();
-  await search.fill(query);
-  // Down the list with the arrow keys, as a clerk would, until the wanted item is the active one.
-  for (let i = 0; i < 10; i++) {
-    const active = await search.getAttribute('aria-activedescendant');
-    const label = active ? await page.locator(`[id="${active}"]`).getAttribute('aria-label') : null;
-    if (label?.includes(code)) break;
-    await search.press('ArrowDown');
-  }
-  await search.press('Enter');
-  await expect(page.getByRole('region', { name: '办事指南' })).toContainText(code);
-}
-
-async function setForm(page: Page, material: string, form: '原件' | '复印件' | '电子件' | '缺'): Promise<void> {
-  const group = page.getByRole('radiogroup', { name: `${material}：提交形式` });
-  // The radios are styled as buttons (the input itself is hidden): click the visible label, as a clerk does.
-  await group.getByText(form, { exact: true }).click();
-  await expect(group.getByRole('radio', { name: form, exact: true })).toBeChecked();
-}
+test.use({ viewport: { width: 1440, height: 900 } });
 
 test('offline intake of a Beijing item at a Tianjin counter, with attachment, notice and receipt, then sync', async ({ page, context }) => {
   // The longest walk through the UI here, and the machine may be shared: allow it room.
@@ -242,7 +158,9 @@ test('a page captured with the document camera becomes an attachment', async ({ 
   await login(page, 'tj-clerk');
 
   await page.getByRole('menuitem', { name: '设置' }).click();
-  await page.getByRole('button', { name: '授权并刷新' }).click();
+  // The camera's card (the microphone's has a button of the same name).
+  const cameraCard = page.locator('.ant-card').filter({ has: page.getByRole('combobox', { name: '收件拍摄使用的摄像头' }) });
+  await cameraCard.getByRole('button', { name: '授权并刷新' }).click();
   await page.getByRole('combobox', { name: '收件拍摄使用的摄像头' }).click();
   await page.getByTitle(/fake/i).first().click();
   await page.getByRole('button', { name: '预览画面' }).click();

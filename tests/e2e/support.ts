@@ -2,7 +2,7 @@
 // logging in through the UI as a person would.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { HUB_INFO_FILE, type E2eHub } from './hub-setup';
 
 export const hub = (): E2eHub => JSON.parse(readFileSync(HUB_INFO_FILE, 'utf8')) as E2eHub;
@@ -24,7 +24,7 @@ export async function enroll(page: Page, hallId: string, name = `${hallId} 测�
   await expect(page.getByRole('heading', { name: '注册本机' })).toBeVisible();
   await page.getByLabel('注册码').fill(newCode(hallId));
   await page.getByLabel('本机名称').fill(name);
-  await page.getByRole('button', { name: '注册' }).click();
+  await page.getByRole('button', { name: '注册', exact: true }).click();
   await expect(page.getByRole('heading', { name: '通办 · 登录' })).toBeVisible();
 }
 
@@ -37,4 +37,12 @@ export async function login(page: Page, username: string, password = hub().passw
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/**
+ * Closes every browser context a test opened itself, pass or fail, so no counter of one test stays
+ * online (logged in, ringing for calls, syncing) during the next. Use in test.afterEach.
+ */
+export async function closeContexts(browser: Browser): Promise<void> {
+  await Promise.all(browser.contexts().map((c) => c.close().catch(() => undefined)));
 }
