@@ -1,9 +1,9 @@
 // The application frame: enroll once, log in, then the counter's work with the sync status below.
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useState } from 'react';
-import { hallName } from '../../shared/halls';
-import { ROLE_LABELS } from '../../shared/protocol/primitives';
+import { useTranslation } from 'react-i18next';
 import type { DeviceIdentity } from '../data/db';
 import { deviceIdentity } from '../data/device';
 import { refreshAuthorityKeys } from '../data/authority-keys';
@@ -16,12 +16,17 @@ import { LoginScreen } from '../features/login/LoginScreen';
 import { LockScreen } from '../ui/LockScreen';
 import { ConsultDock } from '../features/consult/ConsultDock';
 import { StatusBar } from '../ui/StatusBar';
+import { applyLanguage, translated } from '../i18n';
+import { hallLabel, rolesLabel } from '../i18n/labels';
+import { platform } from '../platform/platform';
 import { AppContext } from './session-context';
 import { routes, type RouteKey } from './routes';
 
 export function App() {
+  // antd's own texts (pickers, pagination, empty lists) follow the language chosen in Settings.
+  const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b5242b' } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b5242b' } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Root />
       </AntApp>
@@ -30,10 +35,16 @@ export function App() {
 }
 
 function Root() {
+  const { t } = useTranslation();
   const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
   const [session, setSession] = useState<Session | null>(null);
   useEffect(() => {
-    void deviceIdentity().then((d) => setDevice(d ?? null));
+    // The language is applied before the first screen, so it never shows in the other one first.
+    const language = platform()
+      .getSettings()
+      .then((s) => applyLanguage(s.language))
+      .catch(() => undefined);
+    void Promise.all([deviceIdentity(), language]).then(([d]) => setDevice(d ?? null));
   }, []);
   useEffect(() => {
     if (!device) return;
@@ -50,7 +61,7 @@ function Root() {
     if (session) void refreshStaffDirectory().catch(() => undefined);
   }, [session]);
 
-  if (device === undefined) return <Spin fullscreen tip="正在启动" />;
+  if (device === undefined) return <Spin fullscreen tip={t('frame.starting')} />;
   if (device === null) return <EnrollScreen onEnrolled={setDevice} />;
   if (!session) return <LoginScreen device={device} onLogin={setSession} />;
   return <Frame device={device} session={session} logout={() => setSession(null)} />;
@@ -75,6 +86,7 @@ function useIdleLock(ms: number): [boolean, () => void] {
 }
 
 function Frame({ device, session, logout }: { device: DeviceIdentity; session: Session; logout: () => void }) {
+  const { t } = useTranslation();
   // Clerks start at intake, where most of their day goes; reviewers and supervisors at their queues.
   const [route, setRoute] = useState<{ key: RouteKey; param?: string }>({ key: session.staff.roles.includes('clerk') ? 'intake' : 'workbench' });
   const [locked, unlock] = useIdleLock(Number(localStorage.getItem('tongban.lockAfterMs')) || LOCK_AFTER_MS);
@@ -85,22 +97,23 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
     <AppContext.Provider value={{ device, session, logout }}>
       <Layout style={{ height: '100vh' }}>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, color: '#fff', paddingInline: 20 }}>
-          <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>通办</Typography.Text>
+          <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>{t('frame.appName')}</Typography.Text>
           <Menu
             theme="dark"
             mode="horizontal"
             selectedKeys={[current.menu ?? current.key]}
             style={{ flex: 1, minWidth: 0 }}
-            items={routes.filter((r) => r.label).map((r) => ({ key: r.key, label: r.label }))}
+            items={routes.filter((r) => r.label).map((r) => ({ key: r.key, label: translated(`frame.menu.${r.key}`, r.label ?? r.key) }))}
             onClick={(e) => navigate(e.key as RouteKey)}
           />
           <Space>
-            <Tag color="gold">{hallName(device.hallId)}</Tag>
+            <Tag color="gold">{hallLabel(device.hallId)}</Tag>
             <span>
-              {session.staff.name}（{session.staff.roles.map((r) => ROLE_LABELS[r]).join('、')}）{session.mode === 'offline' ? ' · 离线登录' : ''}
+              {t('frame.staff', { name: session.staff.name, roles: rolesLabel(session.staff.roles) })}
+              {session.mode === 'offline' ? t('frame.offlineLogin') : ''}
             </span>
             <Button size="small" onClick={logout}>
-              退出
+              {t('frame.logout')}
             </Button>
           </Space>
         </Layout.Header>

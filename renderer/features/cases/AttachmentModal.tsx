@@ -1,4 +1,6 @@
 // Shows one attachment: an image inline, a PDF in the browser's viewer, anything else to download.
+import { useTranslation } from 'react-i18next';
+import { t as tNow } from '../../i18n';
 import { Alert, Button, Modal, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Attachment } from '../../../shared/protocol/events';
@@ -8,6 +10,7 @@ import { fileSize } from './format';
 type Loaded = { att: Attachment; url: string; from: 'local' | 'hub' } | { att: Attachment; error: string };
 
 export function AttachmentModal({ attachment, token, onClose }: { attachment: Attachment | null; token: string | undefined; onClose(): void }) {
+  const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     if (!attachment) return;
@@ -20,7 +23,7 @@ export function AttachmentModal({ attachment, token, onClose }: { attachment: At
         else URL.revokeObjectURL(url);
       },
       (e: unknown) => {
-        if (live) setLoaded({ att: attachment, error: e instanceof Error ? e.message : '无法读取附件' });
+        if (live) setLoaded({ att: attachment, error: e instanceof Error ? e.message : tNow('casePage.attachmentUnreadable') });
       },
     );
     return () => {
@@ -35,23 +38,23 @@ export function AttachmentModal({ attachment, token, onClose }: { attachment: At
     <Modal open={attachment !== null} title={attachment?.name ?? ''} onCancel={onClose} footer={null} width={kind === 'other' ? 520 : 960} destroyOnHidden>
       {!current ? (
         <div style={{ textAlign: 'center', padding: 48 }}>
-          <Spin description="正在读取附件…">
+          <Spin description={t('casePage.readingAttachment')}>
             <div style={{ height: 40 }} />
           </Spin>
         </div>
       ) : 'error' in current ? (
-        <Alert type="error" showIcon title="无法打开附件" description={current.error} />
+        <Alert type="error" showIcon title={t('casePage.attachmentFailed')} description={current.error} />
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           {kind === 'image' ? <img src={current.url} alt={current.att.name} style={{ maxWidth: '100%', maxHeight: '70vh', display: 'block', margin: '0 auto' }} /> : null}
           {kind === 'pdf' ? <iframe src={current.url} title={current.att.name} style={{ width: '100%', height: '70vh', border: 0 }} /> : null}
-          {kind === 'other' ? <Typography.Paragraph>此类文件（{current.att.mime}）不能在本机预览，请下载后用相应程序打开。</Typography.Paragraph> : null}
+          {kind === 'other' ? <Typography.Paragraph>{t('casePage.noPreview', { mime: current.att.mime })}</Typography.Paragraph> : null}
           <Space>
             <Button href={current.url} download={current.att.name}>
-              下载
+              {t('casePage.download')}
             </Button>
             <Typography.Text type="secondary">
-              {fileSize(current.att.size)} · {current.from === 'local' ? '本机存储' : '自中心读取'}
+              {fileSize(current.att.size)} · {current.from === 'local' ? t('casePage.fromLocal') : t('casePage.fromHub')}
             </Typography.Text>
           </Space>
         </Space>

@@ -1,11 +1,13 @@
 // The search box and the filters above the case list.
 import { Button, Input, Select, Space, type InputRef } from 'antd';
 import type { KeyboardEvent, Ref } from 'react';
-import { CASE_STATES, STATE_LABELS, type CaseState } from '../../../shared/case/states';
+import { CASE_STATES, type CaseState } from '../../../shared/case/states';
 import type { Catalog } from '../../../shared/catalog/item-schema';
 import { SEED_HALLS } from '../../../shared/halls';
-import { HALL_ROLE_LABELS, isFiltered, type CaseFilters, type HallRole } from './case-filters';
-import { DEADLINE_FILTER_LABELS, type DeadlineFilter } from './deadline';
+import { useTranslation } from 'react-i18next';
+import { cityLabel } from '../../i18n/labels';
+import { HALL_ROLES, isFiltered, type CaseFilters, type HallRole } from './case-filters';
+import { DEADLINE_FILTERS, type DeadlineFilter } from './deadline';
 
 interface Props {
   value: CaseFilters;
@@ -15,23 +17,22 @@ interface Props {
   searchRef: Ref<InputRef>;
 }
 
-const HALL_OPTIONS = (Object.keys(HALL_ROLE_LABELS) as HallRole[]).map((role) => ({
-  label: HALL_ROLE_LABELS[role],
-  options: SEED_HALLS.map((h) => ({ value: `${role}:${h.hallId}`, label: `${HALL_ROLE_LABELS[role]}：${h.city}` })),
-}));
-
 export function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searchRef }: Props) {
+  const { t } = useTranslation();
   const set = (patch: Partial<CaseFilters>) => onChange({ ...value, ...patch });
-  const city = (hallId: string) => SEED_HALLS.find((h) => h.hallId === hallId)?.city ?? hallId;
-  const itemOptions = (catalog?.items ?? []).map((i) => ({ value: i.code, label: `${i.name}（${city(i.homeHallId)}）` }));
+  const itemOptions = (catalog?.items ?? []).map((i) => ({ value: i.code, label: t('cases.itemOption', { name: i.name, city: cityLabel(i.homeHallId) }) }));
+  const hallOptions = HALL_ROLES.map((role: HallRole) => ({
+    label: t(`cases.hallRole.${role}`),
+    options: SEED_HALLS.map((h) => ({ value: `${role}:${h.hallId}`, label: t('cases.hallOption', { role: t(`cases.hallRole.${role}`), city: cityLabel(h.hallId) }) })),
+  }));
   return (
     <Space wrap size={8} style={{ marginBottom: 12 }}>
       <Input
         ref={searchRef}
         autoFocus
         allowClear
-        aria-label="搜索办件"
-        placeholder="办件编号、申请人姓名或证件号码"
+        aria-label={t('cases.search')}
+        placeholder={t('cases.searchPlaceholder')}
         value={value.search}
         onChange={(e) => set({ search: e.target.value })}
         onKeyDown={onSearchKeyDown}
@@ -39,19 +40,19 @@ export function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searc
       />
       <Select<CaseState[]>
         mode="multiple"
-        aria-label="状态"
-        placeholder="全部状态"
+        aria-label={t('cases.state')}
+        placeholder={t('cases.allStates')}
         allowClear
         virtual={false}
         maxTagCount="responsive"
         value={value.states}
         onChange={(states) => set({ states })}
-        options={CASE_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))}
+        options={CASE_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
         style={{ width: 220 }}
       />
       <Select<string>
-        aria-label="事项"
-        placeholder="全部事项"
+        aria-label={t('cases.item')}
+        placeholder={t('cases.allItems')}
         allowClear
         virtual={false}
         showSearch={{ optionFilterProp: 'label' }}
@@ -62,27 +63,27 @@ export function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searc
         popupMatchSelectWidth={420}
       />
       <Select<string>
-        aria-label="大厅"
-        placeholder="全部大厅"
+        aria-label={t('cases.hall')}
+        placeholder={t('cases.allHalls')}
         allowClear
         virtual={false}
         value={value.hall ?? undefined}
         onChange={(hall) => set({ hall: hall ?? null })}
-        options={HALL_OPTIONS}
+        options={hallOptions}
         style={{ width: 160 }}
       />
       <Select<DeadlineFilter>
-        aria-label="办结期限"
-        placeholder="全部期限"
+        aria-label={t('cases.deadline')}
+        placeholder={t('cases.allDeadlines')}
         allowClear
         virtual={false}
         value={value.deadline ?? undefined}
         onChange={(deadline) => set({ deadline: deadline ?? null })}
-        options={(Object.keys(DEADLINE_FILTER_LABELS) as DeadlineFilter[]).map((d) => ({ value: d, label: DEADLINE_FILTER_LABELS[d] }))}
+        options={DEADLINE_FILTERS.map((d) => ({ value: d, label: t(`cases.deadlineFilter.${d}`) }))}
         style={{ width: 150 }}
       />
       {isFiltered(value) ? (
-        <Button onClick={() => onChange({ search: '', states: [], itemCode: null, hall: null, deadline: null })}>清除筛选</Button>
+        <Button onClick={() => onChange({ search: '', states: [], itemCode: null, hall: null, deadline: null })}>{t('cases.clear')}</Button>
       ) : null}
     </Space>
   );

@@ -2,6 +2,7 @@
 // number, applicant name or ID number; arrows move, Enter opens.
 import { Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/routes';
 import { useApp } from '../../app/session-context';
 import { isFiltered, NO_FILTERS, type CaseFilters } from './case-filters';
@@ -25,6 +26,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function CaseListPage({ navigate }: PageProps) {
+  const { t } = useTranslation();
   const { session } = useApp();
   const login = `${session.staff.staffId}@${session.startedAt}`;
   const [filters, setFilters] = useState<CaseFilters>(() => (remembered.login === login ? remembered.filters : NO_FILTERS));
@@ -69,16 +71,16 @@ export function CaseListPage({ navigate }: PageProps) {
     }
   };
 
-  const summary = ids === undefined ? '正在读取本机办件…' : isFiltered(query) ? `找到 ${count} 件（本机共 ${total ?? 0} 件）` : `本机共 ${count} 件`;
+  const summary = ids === undefined ? t('cases.loadingAll') : isFiltered(query) ? t('cases.found', { count, total: total ?? 0 }) : t('cases.total', { count });
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 420 }}>
       <div style={{ display: 'flex', alignItems: 'baseline', gap: 16 }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          办件
+          {t('cases.title')}
         </Typography.Title>
-        <Typography.Text type="secondary" role="status" aria-label="办件数量">
+        <Typography.Text type="secondary" role="status" aria-label={t('cases.count')}>
           {summary}
-          {ids !== undefined && !settled ? ' · 正在筛选…' : ''}
+          {ids !== undefined && !settled ? t('cases.filtering') : ''}
         </Typography.Text>
       </div>
       <CaseFilterBar value={filters} onChange={changeFilters} catalog={catalog} searchRef={search} onSearchKeyDown={(e) => onKeyDown(e, true)} />
@@ -90,10 +92,10 @@ export function CaseListPage({ navigate }: PageProps) {
         onOpen={open}
         onKeyDown={(e) => onKeyDown(e, false)}
         onViewportRows={setPageRows}
-        emptyText={ids === undefined ? '正在读取…' : isFiltered(query) ? '没有符合条件的办件' : '本机还没有办件'}
+        emptyText={ids === undefined ? t('cases.loading') : isFiltered(query) ? t('cases.noMatch') : t('cases.none')}
       />
       <Typography.Text type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
-        ↑↓ 选择，PageUp/PageDown 翻页，Enter 打开办件
+        {t('cases.keys')}
       </Typography.Text>
     </div>
   );

@@ -1,8 +1,8 @@
 // One line of the case list and the header above the lines: the same grid of columns for both.
 import { Tag, Typography } from 'antd';
 import { memo, type CSSProperties } from 'react';
-import { SEED_HALLS } from '../../../shared/halls';
-import { STATE_LABELS } from '../../../shared/case/states';
+import { useTranslation } from 'react-i18next';
+import { cityLabel } from '../../i18n/labels';
 import type { CaseListItem } from './case-query';
 import { beijingTime } from './format';
 import { DeadlineTag } from './DeadlineTag';
@@ -10,31 +10,28 @@ import { STATE_COLORS } from './state-colors';
 
 export const ROW_HEIGHT = 44;
 
-const COLUMNS: { title: string; width: string }[] = [
-  { title: '办件编号', width: '210px' },
-  { title: '申请人', width: '110px' },
-  { title: '证件号码', width: '180px' },
-  { title: '事项', width: 'minmax(180px, 1fr)' },
-  { title: '状态', width: '120px' },
-  { title: '受理/主管/领取', width: '150px' },
-  { title: '承诺办结', width: '190px' },
-  { title: '受理时间', width: '140px' },
-  { title: '同步', width: '76px' },
-];
+const COLUMNS = [
+  { key: 'caseNo', width: '210px' },
+  { key: 'applicant', width: '110px' },
+  { key: 'idNumber', width: '180px' },
+  { key: 'item', width: 'minmax(180px, 1fr)' },
+  { key: 'state', width: '120px' },
+  { key: 'halls', width: '150px' },
+  { key: 'promised', width: '190px' },
+  { key: 'received', width: '140px' },
+  { key: 'sync', width: '76px' },
+] as const;
 
 export const GRID_COLUMNS = COLUMNS.map((c) => c.width).join(' ');
 const cellStyle: CSSProperties = { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', padding: '0 8px' };
 
-function city(hallId: string): string {
-  return SEED_HALLS.find((h) => h.hallId === hallId)?.city ?? hallId;
-}
-
 export function CaseListHeader() {
+  const { t } = useTranslation();
   return (
     <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: GRID_COLUMNS, alignItems: 'center', height: 40, fontWeight: 600, background: '#fafafa', borderBottom: '1px solid #f0f0f0' }}>
       {COLUMNS.map((c) => (
-        <div key={c.title} role="columnheader" style={cellStyle}>
-          {c.title}
+        <div key={c.key} role="columnheader" style={cellStyle}>
+          {t(`cases.column.${c.key}`)}
         </div>
       ))}
     </div>
@@ -51,6 +48,7 @@ interface RowProps {
 
 /** Memoized: scrolling draws new rows, and the rows still in view do not render again. */
 export const CaseListRow = memo(function CaseListRow({ index, id, item, selected, onClick }: RowProps) {
+  const { t } = useTranslation();
   const style: CSSProperties = {
     position: 'absolute',
     top: index * ROW_HEIGHT,
@@ -70,7 +68,7 @@ export const CaseListRow = memo(function CaseListRow({ index, id, item, selected
     return (
       <div role="row" id={`case-row-${id}`} aria-rowindex={index + 2} aria-selected={selected} style={style} onClick={() => onClick(index, id)}>
         <div role="gridcell" style={{ ...cellStyle, color: '#bbb' }}>
-          正在读取…
+          {t('cases.loading')}
         </div>
       </div>
     );
@@ -90,10 +88,10 @@ export const CaseListRow = memo(function CaseListRow({ index, id, item, selected
         {item.itemName}
       </div>
       <div role="gridcell" style={cellStyle}>
-        <Tag color={STATE_COLORS[item.state]}>{STATE_LABELS[item.state]}</Tag>
+        <Tag color={STATE_COLORS[item.state]}>{t(`state.${item.state}`)}</Tag>
       </div>
       <div role="gridcell" style={cellStyle}>
-        {city(item.intakeHallId)} / {city(item.homeHallId)} / {city(item.deliveryHallId)}
+        {cityLabel(item.intakeHallId)} / {cityLabel(item.homeHallId)} / {cityLabel(item.deliveryHallId)}
       </div>
       <div role="gridcell" style={cellStyle}>
         <DeadlineTag deadline={item.deadline} compact />
@@ -103,8 +101,8 @@ export const CaseListRow = memo(function CaseListRow({ index, id, item, selected
       </div>
       <div role="gridcell" style={cellStyle}>
         {item.pending > 0 ? (
-          <Tag color="gold" title={`本机有 ${item.pending} 项操作尚未上传中心`}>
-            待同步
+          <Tag color="gold" title={t('cases.pendingTitle', { count: item.pending })}>
+            {t('cases.pendingTag')}
           </Tag>
         ) : null}
       </div>

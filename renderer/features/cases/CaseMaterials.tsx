@@ -1,8 +1,9 @@
 // The materials of a case: each with the form it was given in (原件, 复印件, 电子件, or 缺) and its
 // attachments, which open in a viewer.
+import { useTranslation } from 'react-i18next';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { Material } from '../../../shared/catalog/item-schema';
-import { PROVIDED_LABELS, type Attachment, type MaterialEntry } from '../../../shared/protocol/events';
+import { type Attachment, type MaterialEntry } from '../../../shared/protocol/events';
 import { fileSize } from './format';
 
 interface Row {
@@ -13,6 +14,7 @@ interface Row {
 }
 
 export function CaseMaterials({ materials, catalog, onOpen }: { materials: readonly MaterialEntry[]; catalog: readonly Material[]; onOpen(att: Attachment): void }) {
+  const { t } = useTranslation();
   const byId = new Map(materials.map((m) => [m.materialId, m]));
   const listed = new Set(catalog.map((m) => m.materialId));
   const rows: Row[] = [
@@ -27,7 +29,7 @@ export function CaseMaterials({ materials, catalog, onOpen }: { materials: reado
       dataSource={rows}
       columns={[
         {
-          title: '材料',
+          title: t('casePage.material'),
           key: 'name',
           render: (_, r) => (
             <span>
@@ -37,18 +39,18 @@ export function CaseMaterials({ materials, catalog, onOpen }: { materials: reado
           ),
         },
         {
-          title: '提交形式',
+          title: t('casePage.provided'),
           key: 'provided',
           width: 110,
           render: (_, r) =>
             !r.entry ? (
-              <Typography.Text type="secondary">未登记</Typography.Text>
+              <Typography.Text type="secondary">{t('casePage.unregistered')}</Typography.Text>
             ) : (
-              <Tag color={r.entry.provided === 'missing' ? 'red' : 'default'}>{PROVIDED_LABELS[r.entry.provided]}</Tag>
+              <Tag color={r.entry.provided === 'missing' ? 'red' : 'default'}>{t(`provided.${r.entry.provided}`)}</Tag>
             ),
         },
         {
-          title: '附件',
+          title: t('casePage.attachments'),
           key: 'attachments',
           render: (_, r) =>
             r.entry && r.entry.attachments.length > 0 ? (

@@ -1,5 +1,6 @@
 // One case: the applicant (numbers masked until 显示), the form, halls, state and promised date,
 // the materials with their attachments, and everything that happened to it.
+import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Col, Result, Row, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Attachment } from '../../../shared/protocol/events';
@@ -19,6 +20,7 @@ import { CertificateCard } from '../workflow/CertificateCard';
 import { ConsultButton } from '../consult/ConsultButton';
 
 export function CasePage({ navigate, param }: PageProps) {
+  const { t } = useTranslation();
   const { session } = useApp();
   const record = useCaseRecord(param);
   const catalog = useCatalog();
@@ -40,25 +42,25 @@ export function CasePage({ navigate, param }: PageProps) {
   );
   const fieldLabel = (name: string) => item?.fields.find((f) => f.name === name)?.label ?? name;
   const back = (
-    <Button onClick={() => navigate('cases')} aria-label="返回办件列表">
-      ← 返回列表
+    <Button onClick={() => navigate('cases')} aria-label={t('casePage.backLabel')}>
+      {t('casePage.back')}
     </Button>
   );
 
   if (!record)
-    return <Spin description="正在读取办件…" style={{ display: 'block', marginTop: 64 }} />;
+    return <Spin description={t('casePage.loading')} style={{ display: 'block', marginTop: 64 }} />;
   if (!view) {
     const refused = timeline.some((e) => e.type === 'case.received' && e.status === 'refused');
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Result
           status="warning"
-          title={refused ? '该办件的受理被中心退回' : '本机没有这个办件'}
-          subTitle={refused ? '退回原因见下方记录；请核对后重新受理。' : '可能尚未同步到本机。'}
+          title={refused ? t('casePage.receiptRefused') : t('casePage.missing')}
+          subTitle={refused ? t('casePage.receiptRefusedText') : t('casePage.missingText')}
           extra={back}
         />
         {timeline.length > 0 ? (
-          <Card title="办理经过">
+          <Card title={t('casePage.history')}>
             <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
           </Card>
         ) : null}
@@ -74,7 +76,7 @@ export function CasePage({ navigate, param }: PageProps) {
       <Space size={16} align="center">
         {back}
         <Typography.Title level={3} style={{ margin: 0 }}>
-          办件 <span style={{ fontFamily: 'monospace' }}>{view.caseNo}</span>
+          {t('casePage.title')}<span style={{ fontFamily: 'monospace' }}>{view.caseNo}</span>
         </Typography.Title>
         <ConsultButton view={view} item={item} />
       </Space>
@@ -82,13 +84,13 @@ export function CasePage({ navigate, param }: PageProps) {
         <Alert
           type="error"
           showIcon
-          title={`本机对该办件的 ${refusedCount} 项操作被中心退回，详见办理经过`}
+          title={t('casePage.refused', { count: refusedCount })}
         />
       ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Card title="基本信息" size="small">
+            <Card title={t('casePage.basics')} size="small">
               <CaseSummary
                 view={view}
                 itemName={view.itemName ?? item?.name ?? view.itemCode}
@@ -99,10 +101,10 @@ export function CasePage({ navigate, param }: PageProps) {
                 onToggleReveal={() => setRevealed((r) => !r)}
               />
             </Card>
-            <Card title="申请表" size="small">
+            <Card title={t('casePage.form')} size="small">
               <CaseFormFields form={view.form} fields={item?.fields ?? []} revealed={revealed} />
             </Card>
-            <Card title="申请材料" size="small">
+            <Card title={t('casePage.materials')} size="small">
               <CaseMaterials
                 materials={view.materials}
                 catalog={item?.materials ?? []}
@@ -115,11 +117,11 @@ export function CasePage({ navigate, param }: PageProps) {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <CaseActions view={view} item={item} navigate={navigate} />
             {view.certificate ? (
-              <Card title="证照" size="small">
+              <Card title={t('casePage.certificate')} size="small">
                 <CertificateCard view={view} staffNames={names} />
               </Card>
             ) : null}
-            <Card title="办理经过" size="small">
+            <Card title={t('casePage.history')} size="small">
               <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
             </Card>
           </Space>

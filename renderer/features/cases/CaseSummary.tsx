@@ -2,9 +2,8 @@
 // and the promised date with how it stands.
 import { Button, Descriptions, Space, Tag, Typography } from 'antd';
 import type { CaseView } from '../../../shared/case/projection';
-import { STATE_LABELS } from '../../../shared/case/states';
-import { hallName } from '../../../shared/halls';
-import { ID_TYPE_LABELS } from '../../../shared/protocol/events';
+import { useTranslation } from 'react-i18next';
+import { hallLabel } from '../../i18n/labels';
 import type { CaseDeadline } from './deadline';
 import { DeadlineTag } from './DeadlineTag';
 import { beijingTime } from './format';
@@ -22,6 +21,7 @@ interface Props {
 }
 
 export function CaseSummary({ view, itemName, promisedDays, deadline, pending, revealed, onToggleReveal }: Props) {
+  const { t } = useTranslation();
   const a = view.applicant;
   return (
     <Descriptions
@@ -31,59 +31,59 @@ export function CaseSummary({ view, itemName, promisedDays, deadline, pending, r
       items={[
         {
           key: 'state',
-          label: '状态',
+          label: t('casePage.state'),
           children: (
             <Space size={4}>
-              <Tag color={STATE_COLORS[view.state]}>{STATE_LABELS[view.state]}</Tag>
-              {pending > 0 ? <Tag color="gold">待同步 {pending} 项</Tag> : null}
+              <Tag color={STATE_COLORS[view.state]}>{t(`state.${view.state}`)}</Tag>
+              {pending > 0 ? <Tag color="gold">{t('casePage.pending', { count: pending })}</Tag> : null}
             </Space>
           ),
         },
-        { key: 'item', label: '事项', children: `${itemName}（${view.itemCode}）` },
-        { key: 'applicant', label: '申请人', children: `${a.name}（${a.kind === 'enterprise' ? '企业' : '个人'}）` },
+        { key: 'item', label: t('casePage.item'), children: t('cases.itemOption', { name: itemName, city: view.itemCode }) },
+        { key: 'applicant', label: t('casePage.applicant'), children: t('cases.itemOption', { name: a.name, city: a.kind === 'enterprise' ? t('casePage.enterprise') : t('casePage.person') }) },
         {
           key: 'id',
-          label: ID_TYPE_LABELS[a.idType] ?? '证件号码',
+          label: t(`idType.${a.idType}`, { defaultValue: t('casePage.idNumber') }),
           children: (
             <Space size={8}>
-              <span style={{ fontFamily: 'monospace' }} aria-label="证件号码">
+              <span style={{ fontFamily: 'monospace' }} aria-label={t('casePage.idNumber')}>
                 {idNumberText(a.idType, a.idNumber, revealed)}
               </span>
-              <Button size="small" aria-pressed={revealed} onClick={onToggleReveal} title={revealed ? '重新遮盖证件号码和电话' : '显示完整的证件号码和电话（请注意屏幕旁有无他人）'}>
-                {revealed ? '隐藏' : '显示'}
+              <Button size="small" aria-pressed={revealed} onClick={onToggleReveal} title={revealed ? t('casePage.hideTitle') : t('casePage.showTitle')}>
+                {revealed ? t('casePage.hide') : t('casePage.show')}
               </Button>
             </Space>
           ),
         },
-        { key: 'phone', label: '联系电话', children: phoneText(a.phone, revealed) },
-        { key: 'received', label: '受理时间', children: beijingTime(view.receivedAt) },
-        { key: 'intake', label: '受理厅', children: hallName(view.halls.intakeHallId) },
-        { key: 'home', label: '主管厅（审核）', children: hallName(view.halls.homeHallId) },
-        { key: 'delivery', label: '领取厅', children: hallName(view.halls.deliveryHallId) },
+        { key: 'phone', label: t('casePage.phone'), children: phoneText(a.phone, revealed) },
+        { key: 'received', label: t('casePage.received'), children: beijingTime(view.receivedAt) },
+        { key: 'intake', label: t('casePage.intakeHall'), children: hallLabel(view.halls.intakeHallId) },
+        { key: 'home', label: t('casePage.homeHall'), children: hallLabel(view.halls.homeHallId) },
+        { key: 'delivery', label: t('casePage.deliveryHall'), children: hallLabel(view.halls.deliveryHallId) },
         {
           key: 'deadline',
-          label: '承诺办结',
+          label: t('casePage.promised'),
           children: (
             <Space orientation="vertical" size={0}>
               <DeadlineTag deadline={deadline} />
-              {promisedDays !== undefined ? <Typography.Text type="secondary">承诺 {promisedDays} 个工作日，受理当日不计</Typography.Text> : null}
+              {promisedDays !== undefined ? <Typography.Text type="secondary">{t('casePage.promisedDays', { count: promisedDays })}</Typography.Text> : null}
             </Space>
           ),
         },
         ...(view.correction
-          ? [{ key: 'correction', label: '补正要求', span: 2, children: <Typography.Text type="warning">{view.correction.reasons.join('；')}</Typography.Text> }]
+          ? [{ key: 'correction', label: t('casePage.correction'), span: 2, children: <Typography.Text type="warning">{view.correction.reasons.join(t('casePage.reasonSeparator'))}</Typography.Text> }]
           : []),
         ...(view.pauses.length > 0
           ? [
               {
                 key: 'pauses',
-                label: '计时暂停',
+                label: t('casePage.pausedLabel'),
                 span: 2,
                 children: (
                   <Space orientation="vertical" size={0}>
                     {view.pauses.map((p) => (
                       <span key={p.from}>
-                        {p.to ? `${beijingTime(p.from)} 至 ${beijingTime(p.to)}：等待申请人补正，不计入办理时限` : `${beijingTime(p.from)} 起：等待申请人补正，计时暂停中`}
+                        {p.to ? t('casePage.pausedSpan', { from: beijingTime(p.from), to: beijingTime(p.to) }) : t('casePage.pausedSince', { from: beijingTime(p.from) })}
                       </span>
                     ))}
                   </Space>
@@ -95,19 +95,19 @@ export function CaseSummary({ view, itemName, promisedDays, deadline, pending, r
           ? [
               {
                 key: 'decision',
-                label: '审核结果',
+                label: t('casePage.decision'),
                 span: 2,
                 children:
                   view.decision.kind === 'approved'
-                    ? `通过（${beijingTime(view.decision.at)}）${view.decision.note ? `：${view.decision.note}` : ''}`
-                    : `不予办理（${beijingTime(view.decision.at)}）：${view.decision.reason ?? ''}；依据：${view.decision.legalBasis ?? ''}`,
+                    ? t('casePage.approved', { at: beijingTime(view.decision.at) }) + (view.decision.note ? t('casePage.noteSuffix', { note: view.decision.note }) : '')
+                    : t('casePage.rejected', { at: beijingTime(view.decision.at), reason: view.decision.reason ?? '', basis: view.decision.legalBasis ?? '' }),
               },
             ]
           : []),
         ...(view.certificate
-          ? [{ key: 'cert', label: '证照', span: 2, children: `${view.certificate.certificate.name ?? '证照'} · 编号 ${view.certificate.certificate.certificateId}` }]
+          ? [{ key: 'cert', label: t('casePage.certificate'), span: 2, children: t('casePage.certificateLine', { name: view.certificate.certificate.name ?? t('casePage.certificate'), id: view.certificate.certificate.certificateId }) }]
           : []),
-        ...(view.withdrawal ? [{ key: 'withdrawn', label: '撤回原因', span: 2, children: view.withdrawal.reason }] : []),
+        ...(view.withdrawal ? [{ key: 'withdrawn', label: t('casePage.withdrawal'), span: 2, children: view.withdrawal.reason }] : []),
       ]}
     />
   );

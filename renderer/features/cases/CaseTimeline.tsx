@@ -1,8 +1,8 @@
 // 办理经过: every event of the case with who, where and when (Beijing time); ours not yet at the
 // hub marked 待同步, those the hub refused marked 被退回 with its reason.
 import { Space, Tag, Timeline, Typography } from 'antd';
-import { hallName } from '../../../shared/halls';
-import { EVENT_LABELS } from '../../../shared/protocol/events';
+import { useTranslation } from 'react-i18next';
+import { eventLabel, hallLabel } from '../../i18n/labels';
 import { beijingTime } from './format';
 import { actorName, eventDetail, HUB_STAFF_ID, type TimelineEntry } from './timeline';
 
@@ -25,6 +25,7 @@ function color(e: TimelineEntry): string {
 }
 
 export function CaseTimeline({ entries, staffNames, fieldLabel }: Props) {
+  const { t } = useTranslation();
   return (
     <Timeline
       items={entries.map((e) => {
@@ -33,23 +34,23 @@ export function CaseTimeline({ entries, staffNames, fieldLabel }: Props) {
           key: e.eventId,
           color: color(e),
           content: (
-            <div aria-label={`${EVENT_LABELS[e.type]}记录`}>
+            <div aria-label={t('timeline.record', { event: eventLabel(e.type) })}>
               <Space size={6}>
                 <Typography.Text strong delete={e.status === 'refused'}>
-                  {EVENT_LABELS[e.type]}
+                  {eventLabel(e.type)}
                 </Typography.Text>
-                {e.status === 'pending' ? <Tag color="gold">待同步</Tag> : null}
-                {e.status === 'refused' ? <Tag color="red">被退回</Tag> : null}
+                {e.status === 'pending' ? <Tag color="gold">{t('timeline.pending')}</Tag> : null}
+                {e.status === 'refused' ? <Tag color="red">{t('timeline.refused')}</Tag> : null}
               </Space>
               <div>
                 <Typography.Text type="secondary">
-                  {beijingTime(e.at, true)} · <span title={e.actor.staffId === HUB_STAFF_ID ? '中心自动处理' : `工作人员编号 ${e.actor.staffId}`}>{actorName(e.actor, staffNames)}</span> · {hallName(e.actor.hallId)}
+                  {beijingTime(e.at, true)} · <span title={e.actor.staffId === HUB_STAFF_ID ? t('timeline.hubActor') : t('timeline.staffId', { id: e.actor.staffId })}>{actorName(e.actor, staffNames)}</span> · {hallLabel(e.actor.hallId)}
                 </Typography.Text>
               </div>
               {detail ? <div>{detail}</div> : null}
               {e.status === 'refused' && e.reason ? (
                 <Typography.Text type="danger">
-                  退回原因：{e.reason.message}（{e.reason.code}）
+                  {t('timeline.refusedReason', { message: e.reason.message, code: e.reason.code })}
                 </Typography.Text>
               ) : null}
             </div>

@@ -1,5 +1,6 @@
 // The case list as a virtual grid: only the rows in view (and a few beyond) are drawn, and only a
 // window of rows around them is read from the store, so 200,000 cases scroll like 20.
+import { useTranslation } from 'react-i18next';
 import { Empty } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DeadlineContext } from './case-query';
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function VirtualCaseTable({ ids, ctx, selected, onSelect, onOpen, onKeyDown, onViewportRows, emptyText }: Props) {
+  const { t } = useTranslation();
   const body = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -63,7 +65,7 @@ export function VirtualCaseTable({ ids, ctx, selected, onSelect, onOpen, onKeyDo
   return (
     <div
       role="grid"
-      aria-label="办件列表"
+      aria-label={t('cases.list')}
       aria-rowcount={ids.length + 1}
       aria-activedescendant={selectedId ? `case-row-${selectedId}` : undefined}
       tabIndex={0}

@@ -1,5 +1,6 @@
 // An attachment's bytes for viewing: from this counter's store when it has them, else from the hub
 // for the logged-in person (device signature plus the session's bearer token), checked by hash.
+import { t } from '../../i18n';
 import { toHex } from '../../../shared/crypto/bytes';
 import type { Attachment } from '../../../shared/protocol/events';
 import { db } from '../../data/db';
@@ -24,11 +25,11 @@ export function viewKind(mime: string): ViewKind {
 export async function attachmentBlob(att: Attachment, token: string | undefined): Promise<{ blob: Blob; from: 'local' | 'hub' }> {
   const local = await db().blobs.get(att.sha256);
   if (local) return { blob: new Blob([local.bytes], { type: att.mime }), from: 'local' };
-  if (!token) throw new HubError('OFFLINE_LOGIN', '本机没有这个附件；离线登录时不能从中心读取，请联网后重新登录再查看');
+  if (!token) throw new HubError('OFFLINE_LOGIN', t('casePage.offlineAttachment'));
   const res = await hubFetch(`/api/v1/blobs/${att.sha256}`, { headers: { authorization: `Bearer ${token}` } });
   const bytes = await res.arrayBuffer();
   if (toHex(await crypto.subtle.digest('SHA-256', bytes)) !== att.sha256) {
-    throw new HubError('BLOB_MISMATCH', '中心返回的附件与登记的校验值不符，已拒绝显示');
+    throw new HubError('BLOB_MISMATCH', t('casePage.blobMismatch'));
   }
   return { blob: new Blob([bytes], { type: att.mime }), from: 'hub' };
 }

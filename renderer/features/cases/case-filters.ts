@@ -15,7 +15,8 @@ export interface CaseFilters {
 
 export const NO_FILTERS: CaseFilters = { search: '', states: [], itemCode: null, hall: null, deadline: null };
 
-export const HALL_ROLE_LABELS: Record<HallRole, string> = { intake: '受理厅', home: '主管厅', delivery: '领取厅' };
+/** The hall roles a filter can pick, in the order shown (their names are in renderer/i18n). */
+export const HALL_ROLES: readonly HallRole[] = ['intake', 'home', 'delivery'];
 
 export const HALL_INDEX: Record<HallRole, 'intakeHallId' | 'homeHallId' | 'deliveryHallId'> = {
   intake: 'intakeHallId',

@@ -50,14 +50,8 @@ export function matchesDeadlineFilter(filter: DeadlineFilter, deadline: CaseDead
   return risk === filter;
 }
 
-export const RISK_LABELS: Record<RiskLevel, { text: string; color: string }> = {
-  ok: { text: '正常', color: 'green' },
-  at_risk: { text: '临期', color: 'orange' },
-  overdue: { text: '已超期', color: 'red' },
-};
+/** The tag color of each risk level (their names are in renderer/i18n: cases.risk). */
+export const RISK_COLORS: Record<RiskLevel, string> = { ok: 'green', at_risk: 'orange', overdue: 'red' };
 
-export const DEADLINE_FILTER_LABELS: Record<DeadlineFilter, string> = {
-  at_risk: '临期',
-  overdue: '已超期',
-  late: '临期或已超期',
-};
+/** The deadline filters, in the order shown (their names: cases.deadlineFilter). */
+export const DEADLINE_FILTERS: readonly DeadlineFilter[] = ['at_risk', 'overdue', 'late'];

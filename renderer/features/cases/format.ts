@@ -1,4 +1,5 @@
 // Small formatting helpers for the case screens: Beijing time, file sizes, form values.
+import { t } from '../../i18n';
 import type { FormValue } from '../../../shared/protocol/events';
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
@@ -25,6 +26,6 @@ export function fileSize(bytes: number): string {
 
 export function formValueText(value: FormValue | undefined): string {
   if (value === undefined || value === null || value === '') return '—';
-  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'boolean') return value ? t('casePage.yes') : t('casePage.no');
   return String(value);
 }

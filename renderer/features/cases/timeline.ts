@@ -1,6 +1,8 @@
 // A case's timeline: the events the projection holds (hub-confirmed, then ours still waiting),
 // plus our events the local fold left out: refused by the hub (with the reason) or waiting ones
 // that no longer fit the case's state. Pure, so tested without a store.
+import { t } from '../../i18n';
+import type { Messages } from '../../i18n/zh-CN';
 import type { HistoryEntry } from '../../../shared/case/projection';
 import type { Actor, Event, EventType } from '../../../shared/protocol/events';
 import { consultDetail } from '../../../shared/consult/record';
@@ -67,22 +69,23 @@ export const HUB_STAFF_ID = 'hub';
  * it (staff who logged in here), else the start of their staff id (the whole id goes in a tooltip).
  */
 export function actorName(actor: Actor, names: ReadonlyMap<string, string>): string {
-  if (actor.staffId === HUB_STAFF_ID) return '系统';
+  if (actor.staffId === HUB_STAFF_ID) return t('timeline.system');
   const id = actor.staffId.length > 12 ? `${actor.staffId.slice(0, 8)}…` : actor.staffId;
-  return names.get(actor.staffId) ?? `工作人员 ${id}`;
+  return names.get(actor.staffId) ?? t('timeline.staff', { id });
 }
 
-const CHANGE_LABELS: Record<string, string> = {
-  'applicant.name': '申请人姓名',
-  'applicant.phone': '联系电话',
-  'applicant.idType': '证件类型',
-  'applicant.idNumber': '证件号码',
-  deliveryHallId: '领取地点',
+const CHANGE_KEYS: Record<string, keyof Messages['timeline']['change']> = {
+  'applicant.name': 'applicantName',
+  'applicant.phone': 'applicantPhone',
+  'applicant.idType': 'applicantIdType',
+  'applicant.idNumber': 'applicantIdNumber',
+  deliveryHallId: 'deliveryHallId',
 };
+const changeLabel = (k: string): string | undefined => (CHANGE_KEYS[k] ? t(`timeline.change.${CHANGE_KEYS[k]}`) : undefined);
 
 function changedFields(changes: unknown, fieldLabel: (name: string) => string): string {
   const keys = Object.keys((changes ?? {}) as Record<string, unknown>);
-  return keys.map((k) => CHANGE_LABELS[k] ?? (k.startsWith('form.') ? fieldLabel(k.slice(5)) : k)).join('、');
+  return keys.map((k) => changeLabel(k) ?? (k.startsWith('form.') ? fieldLabel(k.slice(5)) : k)).join(t('common.listSeparator'));
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -95,35 +98,35 @@ export function eventDetail(type: EventType, payload: Record<string, unknown>, f
   switch (type) {
     case 'case.received': {
       const materials = Array.isArray(payload.materials) ? payload.materials.length : 0;
-      return `收取材料 ${materials} 项`;
+      return t('timeline.received', { count: materials });
     }
     case 'case.updated': {
       const fields = changedFields(payload.changes, fieldLabel);
-      return fields ? `修改：${fields}` : '';
+      return fields ? t('timeline.changed', { fields }) : '';
     }
     case 'case.correction_submitted': {
       const fields = changedFields(payload.changes, fieldLabel);
       const materials = Array.isArray(payload.materials) ? payload.materials.length : 0;
-      return [materials > 0 ? `补交材料 ${materials} 项` : '', fields ? `修改：${fields}` : ''].filter(Boolean).join('；');
+      return [materials > 0 ? t('timeline.resubmitted', { count: materials }) : '', fields ? t('timeline.changed', { fields }) : ''].filter(Boolean).join(t('casePage.reasonSeparator'));
     }
     case 'case.correction_requested':
-      return `补正理由：${(Array.isArray(payload.reasons) ? payload.reasons.map(str) : []).join('；')}`;
+      return t('timeline.correctionReasons', { reasons: (Array.isArray(payload.reasons) ? payload.reasons.map(str) : []).join(t('casePage.reasonSeparator')) });
     case 'case.approved':
-      return str(payload.note) ? `审核意见：${str(payload.note)}` : '';
+      return str(payload.note) ? t('timeline.approvalNote', { note: str(payload.note) }) : '';
     case 'case.rejected':
-      return `理由：${str(payload.reason)}；依据：${str(payload.legalBasis)}`;
+      return t('timeline.rejected', { reason: str(payload.reason), basis: str(payload.legalBasis) });
     case 'certificate.issued': {
       const cert = (payload.certificate ?? {}) as Record<string, unknown>;
-      return `证照编号 ${str(cert.certificateId)}${str(cert.authority) ? `，${str(cert.authority)}签发` : ''}`;
+      return t('timeline.certificate', { id: str(cert.certificateId) }) + (str(cert.authority) ? t('timeline.issuedBy', { authority: str(cert.authority) }) : '');
     }
     case 'case.printed':
-      return `打印 ${typeof payload.copies === 'number' ? payload.copies : 1} 份${str(payload.reason) ? `（${str(payload.reason)}）` : ''}`;
+      return t('timeline.printed', { count: typeof payload.copies === 'number' ? payload.copies : 1 }) + (str(payload.reason) ? t('timeline.printReason', { reason: str(payload.reason) }) : '');
     case 'case.delivered': {
       const recipient = (payload.recipient ?? {}) as Record<string, unknown>;
-      return `领取人：${str(recipient.name)}`;
+      return t('timeline.recipient', { name: str(recipient.name) });
     }
     case 'case.withdrawn':
-      return `原因：${str(payload.reason)}`;
+      return t('timeline.reason', { reason: str(payload.reason) });
     case 'case.note_added':
       return str(payload.text);
     case 'consult.started':

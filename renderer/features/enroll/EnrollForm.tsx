@@ -4,15 +4,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { normalizeHubUrl } from '../../data/device';
 import { ENROLL_CODE_SHAPE, parseEnrollQr } from './enroll-qr';
 import { QrScanDialog } from '../../ui/qr/QrScanDialog';
+import { t, translated } from '../../i18n';
 
+// Messages are functions so each is made in the language shown when the field is checked.
 const hubAddress = z
   .string()
   .trim()
-  .min(1, '请输入中心地址')
+  .min(1, { error: () => t('enroll.hubUrlRequired') })
   .refine((v) => {
     try {
       normalizeHubUrl(v);
@@ -20,17 +23,16 @@ const hubAddress = z
     } catch {
       return false;
     }
-  }, '中心地址无法识别，应如 https://hub.example.gov.cn');
+  }, { error: () => t('enroll.hubUrlInvalid') });
 
 const schema = z.object({
   hubUrl: hubAddress,
-  code: z.string().trim().regex(ENROLL_CODE_SHAPE, '注册码为 12 位字母数字，如 ABCD-EFGH-JKMN'),
-  deviceName: z.string().trim().min(1, '请为本机起一个名字，如“天津 3 号窗口”').max(100, '名称最多 100 个字'),
+  code: z.string().trim().regex(ENROLL_CODE_SHAPE, { error: () => t('enroll.codeInvalid') }),
+  deviceName: z.string().trim().min(1, { error: () => t('enroll.deviceNameRequired') }).max(100, { error: () => t('enroll.deviceNameTooLong') }),
 });
 export type EnrollValues = z.infer<typeof schema>;
 
-const LABELS: Record<keyof EnrollValues, string> = { hubUrl: '中心地址', code: '注册码', deviceName: '本机名称' };
-const PLACEHOLDERS: Record<keyof EnrollValues, string> = { hubUrl: 'https://hub.example.gov.cn', code: 'ABCD-EFGH-JKMN', deviceName: '天津 3 号窗口' };
+const PLACEHOLDERS: Record<Exclude<keyof EnrollValues, 'deviceName'>, string> = { hubUrl: 'https://hub.example.gov.cn', code: 'ABCD-EFGH-JKMN' };
 
 export function EnrollForm({
   defaults,
@@ -47,6 +49,7 @@ export function EnrollForm({
   autoSubmit?: boolean;
   idPrefix?: string;
 }) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [scanned, setScanned] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
@@ -65,10 +68,10 @@ export function EnrollForm({
 
   const onQr = (text: string): string | null => {
     const r = parseEnrollQr(text);
-    if (!r.ok) return r.error.message;
+    if (!r.ok) return translated(`enroll.qr.${r.error.code}`, r.error.message);
     setValue('hubUrl', r.value.hubUrl, { shouldValidate: true });
     setValue('code', r.value.code, { shouldValidate: true });
-    setScanned(`已从二维码读取：${r.value.hubUrl}，注册码 ${r.value.code}`);
+    setScanned(t('enroll.scanned', { hubUrl: r.value.hubUrl, code: r.value.code }));
     setScanning(false);
     return null;
   };
@@ -81,8 +84,8 @@ export function EnrollForm({
           name={name}
           control={control}
           render={({ field, fieldState }) => (
-            <Form.Item label={LABELS[name]} htmlFor={`${idPrefix}-${name}`} validateStatus={fieldState.error ? 'error' : ''} help={fieldState.error?.message}>
-              <Input id={`${idPrefix}-${name}`} {...field} autoFocus={name === 'code'} placeholder={PLACEHOLDERS[name]} />
+            <Form.Item label={t(`enroll.${name}`)} htmlFor={`${idPrefix}-${name}`} validateStatus={fieldState.error ? 'error' : ''} help={fieldState.error?.message}>
+              <Input id={`${idPrefix}-${name}`} {...field} autoFocus={name === 'code'} placeholder={name === 'deviceName' ? t('enroll.deviceNamePlaceholder') : PLACEHOLDERS[name]} />
             </Form.Item>
           )}
         />
@@ -91,13 +94,13 @@ export function EnrollForm({
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Space direction="vertical" style={{ width: '100%' }}>
         <Button block onClick={() => setScanning(true)}>
-          扫描二维码
+          {t('enroll.scan')}
         </Button>
         <Button type="primary" htmlType="submit" block loading={formState.isSubmitting}>
           {submitLabel}
         </Button>
       </Space>
-      {scanning && <QrScanDialog title="扫描注册二维码" hint="将管理员发放的注册二维码对准摄像头，识别后自动填入中心地址和注册码。" onText={onQr} onClose={() => setScanning(false)} />}
+      {scanning && <QrScanDialog title={t('enroll.scanTitle')} hint={t('enroll.scanHint')} onText={onQr} onClose={() => setScanning(false)} />}
     </Form>
   );
 }

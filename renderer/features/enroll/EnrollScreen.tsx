@@ -2,6 +2,7 @@
 // code of both), and this machine becomes a device of the hub.
 import { Card, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { platform } from '../../platform/platform';
 import type { DeviceIdentity } from '../../data/db';
 import { enrollDevice, HubError, normalizeHubUrl } from '../../data/device';
@@ -9,6 +10,7 @@ import { allowHub, takePendingEnrollment } from './hub-address';
 import { EnrollForm, type EnrollValues } from './EnrollForm';
 
 export function EnrollScreen({ onEnrolled }: { onEnrolled: (d: DeviceIdentity) => void }) {
+  const { t } = useTranslation();
   const [pending] = useState(takePendingEnrollment);
   const [defaults, setDefaults] = useState<EnrollValues | null>(pending);
   useEffect(() => {
@@ -28,15 +30,15 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (d: DeviceIdentity) =
       onEnrolled(device);
       return null;
     } catch (e) {
-      return e instanceof HubError ? e.message : `注册失败：${e instanceof Error ? e.message : String(e)}`;
+      return e instanceof HubError ? e.message : t('enroll.failed', { reason: e instanceof Error ? e.message : String(e) });
     }
   };
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
       <Card style={{ width: 460 }}>
-        <Typography.Title level={3}>注册本机</Typography.Title>
-        <Typography.Paragraph type="secondary">请技术人员填写中心地址和管理员发放的一次性注册码，或扫描注册二维码。本机会生成不可导出的设备密钥。</Typography.Paragraph>
-        {defaults && <EnrollForm defaults={defaults} submitLabel="注册" onSubmit={submit} autoSubmit={!!pending} />}
+        <Typography.Title level={3}>{t('enroll.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('enroll.intro')}</Typography.Paragraph>
+        {defaults && <EnrollForm defaults={defaults} submitLabel={t('enroll.submit')} onSubmit={submit} autoSubmit={!!pending} />}
       </Card>
     </div>
   );

@@ -3,6 +3,7 @@
 import { Alert, App, Button, Modal, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { platform } from '../../platform/platform';
 import { db, getMeta, type DeviceIdentity } from '../../data/db';
 import { normalizeHubUrl } from '../../data/device';
@@ -14,6 +15,7 @@ import { httpEnroll, reenroll, type StagedEnrollment } from './reenroll';
 import { dexieReenrollStore } from './reenroll-store';
 
 export function ReenrollDialog({ device, onClose }: { device: DeviceIdentity; onClose: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const pending = useLiveQuery(() => db().outbox.where('state').equals('pending').count(), [], 0);
   const staged = useLiveQuery(() => getMeta<StagedEnrollment>('reenroll.staged'), []);
@@ -46,42 +48,42 @@ export function ReenrollDialog({ device, onClose }: { device: DeviceIdentity; on
       }
       await platform().setSettings({ hallId: r.value.hallId, counterNo: r.value.counterNo });
       setDone(r.value.deviceCode);
-      message.success(`已重新注册为 ${r.value.deviceCode}，未上传的记录将以新设备身份上传`);
+      message.success(t('enroll.reenrolledAs', { code: r.value.deviceCode }));
       // A fresh start with the new identity: the sync worker, the session, the caches.
       window.setTimeout(() => window.location.reload(), 800);
       return null;
     } catch (e) {
       startSync();
-      return `重新注册失败：${e instanceof Error ? e.message : String(e)}`;
+      return t('enroll.reenrollFailed', { reason: e instanceof Error ? e.message : String(e) });
     }
   };
 
   const resume = () => staged && void run({ hubUrl: staged.identity.hubUrl, code: '', deviceName: staged.identity.deviceName });
 
   return (
-    <Modal open title="重新注册本机" onCancel={onClose} footer={null} width={520} destroyOnHidden>
+    <Modal open title={t('enroll.reenroll')} onCancel={onClose} footer={null} width={520} destroyOnHidden>
       <Typography.Paragraph>
-        本机原为 {device.deviceCode}（{device.deviceName}）。请向管理员申请<strong>同一营业厅、同一窗口</strong>的新注册码。
+        <Trans i18nKey="enroll.reenrollWas" values={{ code: device.deviceCode, name: device.deviceName }} components={{ strong: <strong /> }} />
       </Typography.Paragraph>
       <Alert
         type={pending > 0 ? 'warning' : 'info'}
         showIcon
         style={{ marginBottom: 16 }}
-        title={pending > 0 ? `本机有 ${pending} 条记录尚未上传：重新注册后会以新设备身份上传，不会丢失。` : '本机没有未上传的记录。'}
+        title={pending > 0 ? t('enroll.pendingKept', { count: pending }) : t('enroll.nothingPending')}
       />
       {/* The view changes only between attempts: an attempt stages its enrollment midway. */}
       {done ? (
-        <Alert type="success" showIcon title={`已重新注册为 ${done}，正在重新启动…`} />
+        <Alert type="success" showIcon title={t('enroll.restarting', { code: done })} />
       ) : staged && !busy ? (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`上次重新注册未完成：已在中心注册为 ${staged.identity.deviceCode}。点击“继续重新注册”完成，无需新的注册码。`} />
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('enroll.staged', { code: staged.identity.deviceCode })} />
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           <Button type="primary" block onClick={resume}>
-            继续重新注册
+            {t('enroll.resume')}
           </Button>
         </>
       ) : (
-        <EnrollForm idPrefix="reenroll" defaults={{ hubUrl: device.hubUrl, code: '', deviceName: device.deviceName }} submitLabel="重新注册" onSubmit={run} />
+        <EnrollForm idPrefix="reenroll" defaults={{ hubUrl: device.hubUrl, code: '', deviceName: device.deviceName }} submitLabel={t('enroll.reenrollSubmit')} onSubmit={run} />
       )}
     </Modal>
   );

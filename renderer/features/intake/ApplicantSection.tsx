@@ -1,11 +1,10 @@
 // The applicant: kind (as the item allows), name, ID type and number, mobile phone.
+import { useTranslation } from 'react-i18next';
 import { Col, Input, Radio, Row, Select, Typography } from 'antd';
 import { useController, useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import type { Item } from '../../../shared/catalog/item-schema';
-import { ID_TYPE_LABELS } from '../../../shared/protocol/events';
 import { describedBy, FieldRow } from './FieldRow';
-import { applicantLabels } from './intake-schema';
-import { APPLICANT_KIND_LABELS, idTypesFor, type IntakeValues } from './intake-values';
+import { idTypesFor, type IntakeValues } from './intake-values';
 import { fieldId } from './keyboard';
 
 type Props = { item: Item; form: UseFormReturn<IntakeValues> };
@@ -27,7 +26,8 @@ export function ApplicantSection({ item, form }: Props) {
   const idType = useWatch({ control, name: 'applicant.idType' });
   const kindCtl = useController({ control, name: 'applicant.kind' });
   const { field: { ref: typeRef, ...typeField }, fieldState: typeState } = useController({ control, name: 'applicant.idType' });
-  const labels = applicantLabels(kind);
+  const { t } = useTranslation();
+  const labels = { name: t(`intake.label.${kind}.name`), idType: t(`intake.label.${kind}.idType`), idNumber: t(`intake.label.${kind}.idNumber`), phone: t(`intake.label.${kind}.phone`) };
   const types = idTypesFor(kind);
   const kindId = fieldId('applicant.kind');
   const typeId = fieldId('applicant.idType');
@@ -38,11 +38,11 @@ export function ApplicantSection({ item, form }: Props) {
   };
   return (
     <>
-      <FieldRow id={kindId} label="申请人类型" required={false}>
+      <FieldRow id={kindId} label={t('intake.applicantKind')} required={false}>
         {item.applicantKinds.length > 1 ? (
           <Radio.Group
             id={kindId}
-            aria-label="申请人类型"
+            aria-label={t('intake.applicantKind')}
             value={kindCtl.field.value}
             onChange={(e) => {
               const next = e.target.value as IntakeValues['applicant']['kind'];
@@ -51,10 +51,10 @@ export function ApplicantSection({ item, form }: Props) {
               if (!allowed.includes(idType)) setValue('applicant.idType', allowed[0] ?? 'resident');
               recheckNumber();
             }}
-            options={item.applicantKinds.map((k) => ({ value: k, label: APPLICANT_KIND_LABELS[k] }))}
+            options={item.applicantKinds.map((k) => ({ value: k, label: t(`intake.kind.${k}`) }))}
           />
         ) : (
-          <Typography.Text id={kindId}>{APPLICANT_KIND_LABELS[kind]}（本事项仅受理{APPLICANT_KIND_LABELS[kind]}申请）</Typography.Text>
+          <Typography.Text id={kindId}>{t('intake.onlyKind', { kind: t(`intake.kind.${kind}`) })}</Typography.Text>
         )}
       </FieldRow>
       <Row gutter={16}>
@@ -73,15 +73,15 @@ export function ApplicantSection({ item, form }: Props) {
               }}
               onBlur={typeField.onBlur}
               disabled={types.length === 1}
-              options={types.map((t) => ({ value: t, label: ID_TYPE_LABELS[t] }))}
+              options={types.map((type) => ({ value: type, label: t(`idType.${type}`) }))}
             />
           </FieldRow>
         </Col>
         <Col xs={24} md={12}>
-          <TextField control={control} name="applicant.idNumber" label={kind === 'enterprise' ? labels.idNumber : `${ID_TYPE_LABELS[idType]}号码`} maxLength={40} />
+          <TextField control={control} name="applicant.idNumber" label={kind === 'enterprise' ? labels.idNumber : t('intake.idNumberOf', { type: t(`idType.${idType}`) })} maxLength={40} />
         </Col>
         <Col xs={24} md={12}>
-          <TextField control={control} name="applicant.phone" label={labels.phone} inputMode="tel" maxLength={20} placeholder="11位手机号码" />
+          <TextField control={control} name="applicant.phone" label={labels.phone} inputMode="tel" maxLength={20} placeholder={t('intake.phonePlaceholder')} />
         </Col>
       </Row>
     </>

@@ -1,4 +1,5 @@
 // Capturing pages of a material with the document camera: live picture, one JPEG per press.
+import { useTranslation } from 'react-i18next';
 import { Alert, Button, Modal, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { platform } from '../../platform/platform';
@@ -6,6 +7,7 @@ import { cameraErrorMessage, captureJpeg, openCamera, stopCamera } from '../sett
 
 /** Mounted while open: each opening starts with a fresh camera and count. */
 export function CameraDialog({ title, onCapture, onClose }: { title: string; onCapture: (jpeg: Blob) => Promise<void>; onClose: () => void }) {
+  const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const shutter = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,10 +65,10 @@ export function CameraDialog({ title, onCapture, onClose }: { title: string; onC
       destroyOnHidden
       footer={
         <Space>
-          <Typography.Text type="secondary">{taken ? `已拍摄 ${taken} 页` : '放好材料后按“拍摄”（空格键）'}</Typography.Text>
-          <Button onClick={onClose}>完成</Button>
+          <Typography.Text type="secondary">{taken ? t('intake.captured', { count: taken }) : t('intake.captureHint')}</Typography.Text>
+          <Button onClick={onClose}>{t('intake.done')}</Button>
           <Button type="primary" onClick={() => void take()} ref={shutter} loading={busy} disabled={!ready || !!error}>
-            拍摄
+            {t('intake.capture')}
           </Button>
         </Space>
       }
@@ -74,7 +76,7 @@ export function CameraDialog({ title, onCapture, onClose }: { title: string; onC
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <video
         ref={video}
-        aria-label="高拍仪实时画面"
+        aria-label={t('intake.cameraView')}
         muted
         playsInline
         onLoadedData={() => setReady(true)}

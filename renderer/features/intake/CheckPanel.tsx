@@ -1,4 +1,7 @@
 // What still blocks acceptance, the two ways out (accept, or print a one-time notice), and the draft.
+import { useTranslation } from 'react-i18next';
+import type { ApplicantKind } from '../../../shared/catalog/item-schema';
+import { formatTime, t } from '../../i18n';
 import { CheckCircleFilled, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import type { Ref } from 'react';
@@ -9,14 +12,23 @@ import type { DraftStatus } from './use-draft-autosave';
 const REASON_ID = 'intake-accept-reason';
 
 function draftText(s: DraftStatus): string {
-  if (s.state === 'saved') return `草稿已自动保存 ${new Date(s.at).toLocaleTimeString('zh-CN', { hour12: false })}`;
+  if (s.state === 'saved') return t('intake.draftSavedAt', { time: formatTime(s.at) });
   if (s.state === 'error') return s.message;
-  if (s.state === 'pending') return '正在保存草稿…';
-  return '输入内容会自动保存为草稿';
+  if (s.state === 'pending') return t('intake.draftSaving');
+  return t('intake.draftIdle');
+}
+
+/** An issue's field name on screen; the Chinese label stays in the issue for the printed notice. */
+function issueLabel(i: IntakeIssue, kind: ApplicantKind): string {
+  const key = i.path.split('.')[1];
+  if (i.section === 'applicant' && (key === 'name' || key === 'idType' || key === 'idNumber' || key === 'phone')) return t(`intake.label.${kind}.${key}`);
+  if (i.section === 'delivery') return t('intake.deliveryHall');
+  return i.label;
 }
 
 export interface CheckPanelProps {
   issues: IntakeIssue[];
+  applicantKind: ApplicantKind;
   reason: string | null;
   canNotice: boolean;
   busy: boolean;
@@ -28,19 +40,20 @@ export interface CheckPanelProps {
 }
 
 export function CheckPanel({ acceptRef, ...p }: CheckPanelProps) {
+  useTranslation(); // renders again when the language changes
   return (
-    <Card size="small" title="受理检查" role="region" aria-label="受理检查">
+    <Card size="small" title={t('intake.check')} role="region" aria-label={t('intake.check')}>
       {p.issues.length === 0 ? (
         <Space style={{ marginBottom: 12 }}>
           <CheckCircleFilled style={{ color: '#52c41a' }} aria-hidden="true" />
-          <Typography.Text>材料齐全、信息完整，可以受理。</Typography.Text>
+          <Typography.Text>{t('intake.allGood')}</Typography.Text>
         </Space>
       ) : (
-        <ul aria-label="待处理事项" style={{ listStyle: 'none', padding: 0, margin: '0 0 12px', maxHeight: 220, overflow: 'auto' }}>
+        <ul aria-label={t('intake.todo')} style={{ listStyle: 'none', padding: 0, margin: '0 0 12px', maxHeight: 220, overflow: 'auto' }}>
           {p.issues.map((i) => (
             <li key={i.path} style={{ marginBottom: 2 }}>
               <Button type="link" size="small" danger={i.kind === 'missing'} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => focusPath(i.path)}>
-                {i.label}：{i.message}
+                {t('intake.issue', { label: issueLabel(i, p.applicantKind), message: i.message })}
               </Button>
             </li>
           ))}
@@ -58,25 +71,25 @@ export function CheckPanel({ acceptRef, ...p }: CheckPanelProps) {
           aria-keyshortcuts="Control+Enter"
           onClick={p.onAccept}
         >
-          受理
+          {t('intake.accept')}
         </Button>
         {p.reason && (
           <Typography.Text type="danger" id={REASON_ID}>
-            不能受理：{p.reason}
+            {t('intake.cannotAccept', { reason: p.reason })}
           </Typography.Text>
         )}
         <Button icon={<PrinterOutlined aria-hidden="true" />} block disabled={!p.canNotice} onClick={p.onNotice}>
-          打印一次性告知单
+          {t('intake.notice')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {p.canNotice ? '申请人材料不齐时，打印告知单一次性告知需补齐的全部材料和信息。' : '没有缺少的材料或信息时无需告知单。'}
+          {p.canNotice ? t('intake.noticeHelp') : t('intake.noNotice')}
         </Typography.Text>
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} aria-live="polite">
             {draftText(p.draft)}
           </Typography.Text>
           <Button type="link" danger size="small" onClick={p.onDiscard}>
-            放弃本次收件
+            {t('intake.discardIntake')}
           </Button>
         </Space>
       </Space>

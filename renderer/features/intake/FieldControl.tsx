@@ -1,7 +1,7 @@
 // One of the item's own fields, rendered by its kind: text, number, date, select, ID numbers, phone, address.
+import { useTranslation } from 'react-i18next';
 import { DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { useController, type Control } from 'react-hook-form';
 import type { Field } from '../../../shared/catalog/item-schema';
 import { describedBy, FieldRow } from './FieldRow';
@@ -11,21 +11,18 @@ import { fieldId } from './keyboard';
 
 const DATE = 'YYYY-MM-DD';
 
-const PLACEHOLDERS: Partial<Record<Field['kind'], string>> = {
-  idNumber: '18位居民身份证号码',
-  uscc: '18位统一社会信用代码',
-  phone: '11位手机号码',
-  address: '省、市、区县、街道及门牌号',
-  date: '年-月-日，如 2026-01-31',
-};
+/** The kinds of field with a placeholder of our own (renderer/i18n: intake.placeholder). */
+const PLACEHOLDER_KINDS = ['idNumber', 'uscc', 'phone', 'address', 'date'] as const;
+const hasPlaceholder = (kind: Field['kind']): kind is (typeof PLACEHOLDER_KINDS)[number] => (PLACEHOLDER_KINDS as readonly string[]).includes(kind);
 
 export function FieldControl({ field: def, control }: { field: Field; control: Control<IntakeValues> }) {
+  const { t } = useTranslation();
   const name = `form.${def.name}` as const;
   const { field: { ref, ...field }, fieldState } = useController({ control, name });
   const id = fieldId(name);
   const error = fieldState.error?.message;
   const aria = describedBy(id, error, def.required);
-  const placeholder = def.placeholder ?? PLACEHOLDERS[def.kind];
+  const placeholder = def.placeholder ?? (hasPlaceholder(def.kind) ? t(`intake.placeholder.${def.kind}`) : undefined);
   const common = { ...aria, onBlur: field.onBlur, placeholder, style: { width: '100%' } };
   let control_;
   switch (def.kind) {
@@ -53,7 +50,7 @@ export function FieldControl({ field: def, control }: { field: Field; control: C
           allowClear={!def.required}
           showSearch={{ optionFilterProp: 'label' }}
           options={(def.options ?? []).map((o) => ({ value: o, label: o }))}
-          placeholder={placeholder ?? '请选择'}
+          placeholder={placeholder ?? t('intake.choose')}
         />
       );
       break;

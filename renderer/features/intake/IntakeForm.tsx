@@ -1,5 +1,7 @@
 // The intake form for one item: applicant, the item's fields, materials and where to collect, with
 // the guide and the acceptance check beside it. Saves a draft as the clerk types.
+import { useTranslation } from 'react-i18next';
+import { hallLabel } from '../../i18n/labels';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Card, Col, Form, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
@@ -39,6 +41,7 @@ export interface IntakeFormProps {
 export function IntakeForm({ caseId, item, initial, carried, valuesRef, onAccepted, onDiscarded }: IntakeFormProps) {
   const { device, session } = useApp();
   const { message, modal } = App.useApp();
+  const { t } = useTranslation();
   const schema = useMemo(() => intakeSchema(item), [item]);
   const form = useForm<IntakeValues>({ mode: 'onChange', resolver: zodResolver(schema), defaultValues: initial });
   const { control, getValues, trigger, watch } = form;
@@ -67,7 +70,7 @@ export function IntakeForm({ caseId, item, initial, carried, valuesRef, onAccept
       await trigger();
       const first = issues[0];
       if (first) focusPath(first.path);
-      message.warning(`不能受理：${reason}`);
+      message.warning(t('intake.cannotAccept', { reason }));
       return;
     }
     accepting.current = true;
@@ -97,11 +100,11 @@ export function IntakeForm({ caseId, item, initial, carried, valuesRef, onAccept
 
   const discard = () =>
     modal.confirm({
-      title: '放弃本次收件？',
-      content: '已填写的信息和已上传的文件将被删除，且无法恢复。',
-      okText: '放弃',
+      title: t('intake.discardIntakeTitle'),
+      content: t('intake.discardIntakeText'),
+      okText: t('intake.discard'),
       okButtonProps: { danger: true },
-      cancelText: '继续收件',
+      cancelText: t('intake.continueIntake'),
       onOk: async () => {
         await draft.stop();
         await discardDraft(caseId);
@@ -111,33 +114,33 @@ export function IntakeForm({ caseId, item, initial, carried, valuesRef, onAccept
 
   useShortcuts([
     { keys: 'Ctrl+Enter', run: () => void accept() },
-    { keys: 'Ctrl+S', run: () => void draft.saveNow().then(() => message.success('草稿已保存')) },
+    { keys: 'Ctrl+S', run: () => void draft.saveNow().then(() => message.success(t('intake.draftSaved'))) },
   ]);
 
   const deliveryId = fieldId('deliveryHallId');
   return (
     <Row gutter={16} align="top">
       <Col xs={24} xl={15}>
-        <form aria-label="收件信息" noValidate onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesToNext}>
+        <form aria-label={t('intake.form')} noValidate onSubmit={(e) => e.preventDefault()} onKeyDown={enterMovesToNext}>
           <Form component={false} layout="vertical" requiredMark={requiredMark}>
-            <Card size="small" title="申请人" style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('intake.applicant')} style={{ marginBottom: 16 }}>
               <ApplicantSection item={item} form={form} />
             </Card>
-            <Card size="small" title="事项信息" style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('intake.itemInfo')} style={{ marginBottom: 16 }}>
               <ItemFieldsSection item={item} control={control} />
             </Card>
-            <Card size="small" title={`材料核验（${item.materials.length} 项）`} style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('intake.materials', { count: item.materials.length })} style={{ marginBottom: 16 }}>
               <MaterialsSection item={item} control={control} />
             </Card>
-            <Card size="small" title="结果领取" style={{ marginBottom: 16 }}>
-              <FieldRow id={deliveryId} label="领取地点" required extra="申请人可选择在任一通办大厅领取办理结果，默认为本大厅。">
+            <Card size="small" title={t('intake.delivery')} style={{ marginBottom: 16 }}>
+              <FieldRow id={deliveryId} label={t('intake.deliveryHall')} required extra={t('intake.deliveryHelp')}>
                 <Select
                   {...describedBy(deliveryId, undefined, true)}
                   ref={deliveryRef}
                   value={delivery.value}
                   onChange={delivery.onChange}
                   style={{ maxWidth: 360 }}
-                  options={SEED_HALLS.map((h) => ({ value: h.hallId, label: h.hallId === device.hallId ? `${h.name}（本大厅）` : h.name }))}
+                  options={SEED_HALLS.map((h) => ({ value: h.hallId, label: h.hallId === device.hallId ? t('intake.thisHall', { name: hallLabel(h.hallId) }) : hallLabel(h.hallId) }))}
                 />
               </FieldRow>
             </Card>
@@ -148,6 +151,7 @@ export function IntakeForm({ caseId, item, initial, carried, valuesRef, onAccept
         <div style={{ position: 'sticky', top: 0, display: 'grid', gap: 16 }}>
           <CheckPanel
             issues={issues}
+            applicantKind={values.applicant.kind}
             reason={reason}
             canNotice={hasNoticeContent(issues)}
             busy={busy}

@@ -1,5 +1,6 @@
 // Unified intake (线下收件): find the item, take the applicant's details and materials, accept
 // offline with a printed receipt, or print a one-time notice of what is missing.
+import { useTranslation } from 'react-i18next';
 import { Alert, App, Card, Space, Typography, type RefSelectProps } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
@@ -29,6 +30,7 @@ interface Active {
 export function IntakePage(_props: PageProps) {
   const { device } = useApp();
   const { modal } = App.useApp();
+  const { t } = useTranslation();
   const catalog = useLiveQuery(() => localCatalog(), [], undefined);
   const [pruned, setPruned] = useState(false);
   const drafts = useLiveQuery(async () => (await db().drafts.orderBy('updatedAt').reverse().toArray()).flatMap((r) => readDraft(r) ?? []), [], []);
@@ -61,11 +63,11 @@ export function IntakePage(_props: PageProps) {
 
   const discard = (d: Draft) =>
     modal.confirm({
-      title: '放弃这份草稿？',
-      content: '草稿中的信息和文件将被删除，且无法恢复。',
-      okText: '放弃',
+      title: t('intake.discardDraftTitle'),
+      content: t('intake.discardDraftText'),
+      okText: t('intake.discard'),
       okButtonProps: { danger: true },
-      cancelText: '保留',
+      cancelText: t('intake.keep'),
       onOk: () => discardDraft(d.id),
     });
 
@@ -87,9 +89,9 @@ export function IntakePage(_props: PageProps) {
     <div style={{ maxWidth: 1440, margin: '0 auto' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          线下收件
+          {t('intake.title')}
         </Typography.Title>
-        <ShortcutBar extra={receipt ? [['Ctrl+P', '打印回执']] : undefined} />
+        <ShortcutBar extra={receipt ? [['Ctrl+P', t('intake.shortcut.print')]] : undefined} />
       </Space>
       {receipt ? (
         <ReceiptPanel receipt={receipt} onNext={startNew} />
@@ -97,10 +99,10 @@ export function IntakePage(_props: PageProps) {
         <>
           <Card size="small" style={{ marginBottom: 16 }}>
             <label htmlFor={ITEM_SEARCH_ID} style={{ display: 'block', fontWeight: 600, marginBottom: 8 }}>
-              服务事项
+              {t('intake.item')}
             </label>
             {catalog === null ? (
-              <Alert type="error" showIcon title="本机还没有服务事项目录：请连接中心，目录下载后即可离线受理。" />
+              <Alert type="error" showIcon title={t('intake.noCatalog')} />
             ) : (
               <ItemPicker items={items} value={active?.item.code} onPick={pick} pickerRef={picker} />
             )}
@@ -122,7 +124,7 @@ export function IntakePage(_props: PageProps) {
             />
           ) : (
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 48 }}>
-              选择服务事项后，依次录入申请人信息、事项信息并核验材料。支持京津冀四地通办事项，受理后由办理地审核。
+              {t('intake.hint')}
             </Typography.Paragraph>
           )}
         </>

@@ -1,19 +1,21 @@
 // Finding the service item: by name, code or pinyin initials, from the catalog cached on this counter.
+import { useTranslation } from 'react-i18next';
+import { t as tNow } from '../../i18n';
+import { cityLabel, hallLabel } from '../../i18n/labels';
 import { Select, Space, Tag, Typography, type RefSelectProps } from 'antd';
 import { useMemo, useState, type Ref } from 'react';
 import type { Item } from '../../../shared/catalog/item-schema';
-import { hallName, SEED_HALLS } from '../../../shared/halls';
 import { buildSearchIndex, searchItems } from './item-search';
 
 export const ITEM_SEARCH_ID = 'intake-item-search';
 
 /** The same item exists in several cities: its name alone does not tell which one was chosen. */
 export function itemLabel(item: Item): string {
-  const city = SEED_HALLS.find((h) => h.hallId === item.homeHallId)?.city ?? item.homeHallId;
-  return `${item.name}（${city} ${item.code}）`;
+  return tNow('intake.itemLabel', { name: item.name, city: cityLabel(item.homeHallId), code: item.code });
 }
 
 export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonly Item[]; value: string | undefined; onPick: (item: Item) => void; pickerRef: Ref<RefSelectProps> }) {
+  const { t } = useTranslation();
   const index = useMemo(() => buildSearchIndex(items), [items]);
   const [query, setQuery] = useState('');
   const found = useMemo(() => searchItems(index, query), [index, query]);
@@ -24,14 +26,14 @@ export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonl
       size="large"
       style={{ width: '100%' }}
       value={value}
-      placeholder="输入事项名称、编码或拼音首字母，如“hszy”查找护士执业注册"
+      placeholder={t('intake.pickerPlaceholder')}
       showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
       onChange={(code: string) => {
         const item = items.find((i) => i.code === code);
         setQuery('');
         if (item) onPick(item);
       }}
-      notFoundContent="没有找到匹配的事项"
+      notFoundContent={t('intake.pickerNotFound')}
       options={found.map((i) => ({ value: i.code, label: itemLabel(i), item: i }))}
       optionRender={(o) => {
         const item = (o.data as { item: Item }).item;
@@ -42,7 +44,7 @@ export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonl
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {item.code}
               </Typography.Text>
-              <Tag>{hallName(item.homeHallId)}</Tag>
+              <Tag>{hallLabel(item.homeHallId)}</Tag>
             </Space>
           </Space>
         );

@@ -1,11 +1,12 @@
 // One material on the checklist: the form it came in (only those the item allows, or 缺), its
 // files (uploaded or captured with the document camera), and the guide's notes.
+import { useTranslation } from 'react-i18next';
 import { CameraOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useController, type Control } from 'react-hook-form';
 import type { Material } from '../../../shared/catalog/item-schema';
-import { PROVIDED_LABELS, type Attachment, type Provided } from '../../../shared/protocol/events';
+import { type Attachment, type Provided } from '../../../shared/protocol/events';
 import { formatSize, storeAttachment } from './blob-store';
 import { CameraDialog } from './CameraDialog';
 import { helpId } from './FieldRow';
@@ -19,6 +20,7 @@ function stamp(): string {
 }
 
 export function MaterialRow({ material: m, index, control }: { material: Material; index: number; control: Control<IntakeValues> }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const provided = useController({ control, name: `materials.${index}.provided` });
   const files = useController({ control, name: `materials.${index}.attachments` });
@@ -58,34 +60,34 @@ export function MaterialRow({ material: m, index, control }: { material: Materia
           <Typography.Text strong id={titleId}>
             {index + 1}. {m.name}
           </Typography.Text>
-          {m.required ? <Tag color="red">必需</Tag> : <Tag>非必需</Tag>}
-          {m.count ? <Typography.Text type="secondary">{m.count} 份</Typography.Text> : null}
+          {m.required ? <Tag color="red">{t('intake.required')}</Tag> : <Tag>{t('intake.notRequired')}</Tag>}
+          {m.count ? <Typography.Text type="secondary">{t('intake.copiesTag', { count: m.count })}</Typography.Text> : null}
         </Space>
         {m.note && <Typography.Text type="secondary">{m.note}</Typography.Text>}
         <Space wrap size={12}>
           <Radio.Group
             id={id}
-            aria-label={`${m.name}：提交形式`}
+            aria-label={t('intake.providedAs', { name: m.name })}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? helpId(id) : undefined}
             optionType="button"
             buttonStyle="solid"
             value={provided.field.value || undefined}
             onChange={(e) => provided.field.onChange(e.target.value as Provided)}
-            options={forms.map((f) => ({ value: f, label: PROVIDED_LABELS[f] }))}
+            options={forms.map((f) => ({ value: f, label: t(`provided.${f}`) }))}
           />
-          <Button icon={<PaperClipOutlined aria-hidden="true" />} onClick={() => input.current?.click()} aria-label={`${m.name}：上传文件`}>
-            上传文件
+          <Button icon={<PaperClipOutlined aria-hidden="true" />} onClick={() => input.current?.click()} aria-label={t('intake.uploadLabel', { name: m.name })}>
+            {t('intake.upload')}
           </Button>
-          <Button icon={<CameraOutlined aria-hidden="true" />} onClick={() => setCamera(true)} aria-label={`${m.name}：拍摄`}>
-            拍摄
+          <Button icon={<CameraOutlined aria-hidden="true" />} onClick={() => setCamera(true)} aria-label={t('intake.captureLabel', { name: m.name })}>
+            {t('intake.capture')}
           </Button>
           <input
             ref={input}
             type="file"
             multiple
             hidden
-            aria-label={`${m.name}：选择文件`}
+            aria-label={t('intake.chooseFile', { name: m.name })}
             accept="image/*,application/pdf,.ofd"
             onChange={(e) => {
               const list = [...(e.target.files ?? [])];
@@ -100,12 +102,12 @@ export function MaterialRow({ material: m, index, control }: { material: Materia
           </Typography.Text>
         )}
         {files.field.value.length > 0 && (
-          <Space wrap size={[4, 4]} aria-label={`${m.name}：已附文件`}>
+          <Space wrap size={[4, 4]} aria-label={t('intake.attached', { name: m.name })}>
             {files.field.value.map((a) => (
               <Tag
                 key={a.sha256}
                 icon={<PaperClipOutlined aria-hidden="true" />}
-                closable={{ 'aria-label': `移除 ${a.name}` }}
+                closable={{ 'aria-label': t('intake.remove', { name: a.name }) }}
                 onClose={(e) => {
                   e.preventDefault();
                   files.field.onChange(files.field.value.filter((x) => x.sha256 !== a.sha256));
@@ -119,7 +121,7 @@ export function MaterialRow({ material: m, index, control }: { material: Materia
       </Space>
       {camera && (
         <CameraDialog
-          title={`拍摄：${m.name}`}
+          title={t('intake.captureTitle', { name: m.name })}
           onClose={() => setCamera(false)}
           onCapture={(jpeg) => add([{ blob: jpeg, name: `${m.name}-拍摄-${stamp()}.jpg` }])}
         />

@@ -2,6 +2,7 @@
 import { CheckCircleFilled, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { platform } from '../../platform/platform';
 import { PrintPreview } from '../../ui/print/PrintPreview';
 import { receiptBody, receiptDocument, RECEIPT_TITLE, type ReceiptData } from '../../ui/print/receipt';
@@ -9,6 +10,7 @@ import { useShortcuts } from './keyboard';
 import { RateAfterReceipt } from '../rating/RateButton';
 
 export function ReceiptPanel({ receipt, onNext }: { receipt: ReceiptData; onNext: () => void }) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const printButton = useRef<HTMLButtonElement>(null);
   const [printed, setPrinted] = useState(false);
@@ -30,26 +32,30 @@ export function ReceiptPanel({ receipt, onNext }: { receipt: ReceiptData; onNext
             <CheckCircleFilled style={{ color: '#52c41a', fontSize: 28, marginTop: 4 }} aria-hidden="true" />
             <div>
               <Typography.Title level={4} style={{ margin: 0 }}>
-                已受理
+                {t('intake.accepted')}
               </Typography.Title>
               <Typography.Text>
-                办件编号 <Typography.Text strong copyable>{receipt.caseNo}</Typography.Text>，查询码 <Typography.Text strong>{receipt.queryCode}</Typography.Text>
+                <Trans
+                  i18nKey="intake.receiptLine"
+                  values={{ caseNo: receipt.caseNo, queryCode: receipt.queryCode }}
+                  components={{ caseNo: <Typography.Text strong copyable />, code: <Typography.Text strong /> }}
+                />
               </Typography.Text>
               <br />
-              <Typography.Text type="secondary">已保存在本机；联网时自动上传中心，由{receipt.item.homeHallName}审核。</Typography.Text>
+              <Typography.Text type="secondary">{t('intake.savedLocally', { hall: receipt.item.homeHallName })}</Typography.Text>
             </div>
           </Space>
           <Space>
             <Button ref={printButton} type="primary" icon={<PrinterOutlined aria-hidden="true" />} onClick={() => void print()} aria-keyshortcuts="Control+P">
-              打印回执
+              {t('intake.printReceipt')}
             </Button>
             <RateAfterReceipt caseNo={receipt.caseNo} />
             <Button onClick={onNext} aria-keyshortcuts="Alt+N">
-              下一位申请人
+              {t('intake.nextApplicant')}
             </Button>
           </Space>
         </Space>
-        {printed && <Typography.Text type="success">回执已发送到打印机。</Typography.Text>}
+        {printed && <Typography.Text type="success">{t('intake.printed')}</Typography.Text>}
       </Card>
       <PrintPreview label={RECEIPT_TITLE} body={receiptBody(receipt)} />
     </div>

@@ -1,5 +1,6 @@
 // The intake form's zod schema for one item (the react-hook-form resolver), and the list of what
 // still stands between the clerk and acceptance, read from the same schema.
+import { t } from '../../i18n';
 import { z } from 'zod';
 import type { ApplicantKind, Item } from '../../../shared/catalog/item-schema';
 import { HALL_ID_PATTERN } from '../../../shared/halls';
@@ -126,9 +127,9 @@ export function blockingReason(issues: readonly IntakeIssue[]): string | null {
   const unchecked = count((i) => i.section === 'material' && i.kind === 'unchecked');
   const noFile = count((i) => i.kind === 'noFile');
   const info = count((i) => i.section !== 'material');
-  if (missing) parts.push(`缺 ${missing} 项必需材料`);
-  if (unchecked) parts.push(`${unchecked} 项材料未核对`);
-  if (noFile) parts.push(`${noFile} 项电子件未上传文件`);
-  if (info) parts.push(`${info} 项信息未填或有误`);
-  return parts.join('，');
+  if (missing) parts.push(t('intake.reason.missing', { count: missing }));
+  if (unchecked) parts.push(t('intake.reason.unchecked', { count: unchecked }));
+  if (noFile) parts.push(t('intake.reason.noFile', { count: noFile }));
+  if (info) parts.push(t('intake.reason.info', { count: info }));
+  return parts.join(t('intake.reasonJoin'));
 }

@@ -1,5 +1,6 @@
 // Saves the intake draft a moment after the clerk stops typing, and at once when the window is
 // hidden or closed; stop() before accepting or discarding, so no late save brings the draft back.
+import { t } from '../../i18n';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormWatch } from 'react-hook-form';
 import { saveDraft } from './drafts';
@@ -28,7 +29,7 @@ export function useDraftAutosave(watch: UseFormWatch<IntakeValues>, getValues: (
     inflight.current = inflight.current
       .then(() => saveDraft(id, itemCode, structuredClone(values)))
       .then((at) => setStatus({ state: 'saved', at }))
-      .catch((e: unknown) => setStatus({ state: 'error', message: `草稿保存失败：${String(e)}` }));
+      .catch((e: unknown) => setStatus({ state: 'error', message: t('intake.draftFailed', { reason: String(e) }) }));
     return inflight.current;
   }, [getValues, id, itemCode]);
 

@@ -1,10 +1,12 @@
 // A live picture from the chosen camera, to check it is the document camera and points at the desk.
 import { Button, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cameraErrorMessage, openCamera, stopCamera } from './camera';
 
 /** Mounted while shown, keyed by the camera: each camera starts with a clean state. */
 function LivePicture({ deviceId }: { deviceId: string }) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
@@ -28,16 +30,17 @@ function LivePicture({ deviceId }: { deviceId: string }) {
   return (
     <>
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      <video ref={video} aria-label="摄像头预览" muted playsInline style={{ width: '100%', maxHeight: 320, background: '#111', borderRadius: 4 }} />
+      <video ref={video} aria-label={t('settings.preview')} muted playsInline style={{ width: '100%', maxHeight: 320, background: '#111', borderRadius: 4 }} />
     </>
   );
 }
 
 export function CameraPreview({ deviceId }: { deviceId: string }) {
+  const { t } = useTranslation();
   const [on, setOn] = useState(false);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Button onClick={() => setOn((v) => !v)}>{on ? '关闭预览' : '预览画面'}</Button>
+      <Button onClick={() => setOn((v) => !v)}>{on ? t('settings.previewOff') : t('settings.previewOn')}</Button>
       {on && <LivePicture key={deviceId} deviceId={deviceId} />}
     </Space>
   );

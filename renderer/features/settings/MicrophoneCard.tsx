@@ -2,6 +2,7 @@
 // the clerk can see it hears them.
 import { Button, Card, Form, Progress, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { listMicrophones, mediaErrorMessage, stopMedia } from '../consult/media';
 
 const SYSTEM_DEFAULT = '';
@@ -44,8 +45,9 @@ function useLevel(deviceId: string, onError: (message: string) => void): number 
 }
 
 function Level({ deviceId, onError }: { deviceId: string; onError: (message: string) => void }) {
+  const { t } = useTranslation();
   const level = useLevel(deviceId, onError);
-  return <Progress percent={level} showInfo={false} size="small" aria-label="麦克风音量" />;
+  return <Progress percent={level} showInfo={false} size="small" aria-label={t('settings.level')} />;
 }
 
 export function MicrophoneCard({
@@ -55,6 +57,7 @@ export function MicrophoneCard({
   value: string;
   onChange: (deviceId: string) => void;
 }) {
+  const { t } = useTranslation();
   const [mics, setMics] = useState<MediaDeviceInfo[]>([]);
   const [testing, setTesting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -73,11 +76,11 @@ export function MicrophoneCard({
   }, []);
   const unnamed = mics.some((m) => !m.label);
   return (
-    <Card size="small" title="视频会商" style={{ marginBottom: 16 }}>
+    <Card size="small" title={t('settings.consultCard')} style={{ marginBottom: 16 }}>
       <Form.Item
-        label="会商使用的麦克风"
+        label={t('settings.microphone')}
         htmlFor="settings-microphone"
-        extra={`视频会商使用左侧选择的摄像头和此处的麦克风。${unnamed ? '麦克风名称需授权后才能显示：点击“授权并刷新”。' : ''}`}
+        extra={`${t('settings.microphoneHelp')}${unnamed ? t('settings.microphoneUnnamed') : ''}`}
       >
         <Space.Compact style={{ width: '100%' }}>
           <Select
@@ -85,16 +88,16 @@ export function MicrophoneCard({
             value={value}
             onChange={onChange}
             options={[
-              { value: SYSTEM_DEFAULT, label: '系统默认麦克风' },
-              ...mics.map((m, i) => ({ value: m.deviceId, label: m.label || `麦克风 ${i + 1}` })),
+              { value: SYSTEM_DEFAULT, label: t('settings.systemMicrophone') },
+              ...mics.map((m, i) => ({ value: m.deviceId, label: m.label || t('settings.microphoneN', { n: i + 1 }) })),
             ]}
           />
-          <Button onClick={() => void refresh()}>授权并刷新</Button>
+          <Button onClick={() => void refresh()}>{t('common.refresh')}</Button>
         </Space.Compact>
       </Form.Item>
       {error ? <Typography.Paragraph type="danger">{error}</Typography.Paragraph> : null}
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Button onClick={() => setTesting((t) => !t)}>{testing ? '停止试音' : '试音'}</Button>
+        <Button onClick={() => setTesting((on) => !on)}>{testing ? t('settings.stopTest') : t('settings.test')}</Button>
         {testing ? <Level key={value} deviceId={value} onError={setError} /> : null}
       </Space>
     </Card>

@@ -1,6 +1,9 @@
-// This counter's settings: the document camera (with a live check) and the printer, kept by the shell.
+// This counter's settings: the UI language (applied at once), the document camera (with a live check)
+// and the printer, kept by the shell.
 import { App, Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyLanguage, t as tNow, type Language } from '../../i18n';
 import type { Capabilities, CounterSettings } from '../../../shared/bridge';
 import type { PageProps } from '../../app/routes';
 import { platform } from '../../platform/platform';
@@ -11,6 +14,7 @@ import { cameraErrorMessage, listCameras, openCamera, stopCamera } from './camer
 const SYSTEM_DEFAULT = '';
 
 export function SettingsPage(_props: PageProps) {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [settings, setSettings] = useState<CounterSettings | null>(null);
   const [caps, setCaps] = useState<Capabilities | null>(null);
@@ -46,7 +50,16 @@ export function SettingsPage(_props: PageProps) {
   const save = async () => {
     const next = await platform().setSettings({ cameraDeviceId: camera, microphoneDeviceId: microphone, printer: printer.trim() });
     setSettings(next);
-    message.success('设置已保存');
+    message.success(t('settings.saved'));
+  };
+
+  // The language needs no "save": it is kept and shown at once, so the clerk sees what was chosen.
+  const changeLanguage = async (language: Language) => {
+    const next = await platform().setSettings({ language });
+    setSettings(next);
+    await applyLanguage(next.language);
+    // In the language just chosen (this render's t still speaks the old one).
+    message.success(tNow('settings.languageSaved'));
   };
 
   if (!settings) return null;
@@ -54,23 +67,36 @@ export function SettingsPage(_props: PageProps) {
   const changed = camera !== settings.cameraDeviceId || printer.trim() !== settings.printer || microphone !== settings.microphoneDeviceId;
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto' }}>
-      <Typography.Title level={3}>设置</Typography.Title>
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <Form layout="vertical" component="div">
+        <Form.Item label={t('settings.language')} htmlFor="settings-language" extra={t('settings.languageHelp')} style={{ maxWidth: 480 }}>
+          <Select<Language>
+            id="settings-language"
+            virtual={false}
+            value={settings.language}
+            onChange={(v) => void changeLanguage(v)}
+            options={[
+              // Each language is named in itself, so whoever cannot read the current one finds theirs.
+              { value: 'zh-CN', label: '中文（简体）' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Form.Item>
         <Row gutter={16}>
           <Col xs={24} lg={14}>
-            <Card size="small" title="高拍仪（摄像头）" style={{ marginBottom: 16 }}>
-              <Form.Item label="收件拍摄使用的摄像头" htmlFor="settings-camera" extra={unnamed ? '摄像头名称需授权后才能显示：点击“授权并刷新”。' : undefined}>
+            <Card size="small" title={t('settings.cameraCard')} style={{ marginBottom: 16 }}>
+              <Form.Item label={t('settings.camera')} htmlFor="settings-camera" extra={unnamed ? t('settings.cameraUnnamed') : undefined}>
                 <Space.Compact style={{ width: '100%' }}>
                   <Select
                     id="settings-camera"
                     value={camera}
                     onChange={setCamera}
                     options={[
-                      { value: SYSTEM_DEFAULT, label: '系统默认摄像头' },
-                      ...cameras.map((c, i) => ({ value: c.deviceId, label: c.label || `摄像头 ${i + 1}` })),
+                      { value: SYSTEM_DEFAULT, label: t('settings.systemCamera') },
+                      ...cameras.map((c, i) => ({ value: c.deviceId, label: c.label || t('settings.cameraN', { n: i + 1 }) })),
                     ]}
                   />
-                  <Button onClick={() => void refreshCameras(true)}>授权并刷新</Button>
+                  <Button onClick={() => void refreshCameras(true)}>{t('common.refresh')}</Button>
                 </Space.Compact>
               </Form.Item>
               {cameraError && <Typography.Paragraph type="danger">{cameraError}</Typography.Paragraph>}
@@ -78,24 +104,24 @@ export function SettingsPage(_props: PageProps) {
             </Card>
           </Col>
           <Col xs={24} lg={10}>
-            <Card size="small" title="打印机" style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('settings.printerCard')} style={{ marginBottom: 16 }}>
               <Form.Item
-                label="回执和告知单打印机"
+                label={t('settings.printer')}
                 htmlFor="settings-printer"
-                extra={caps?.silentPrint ? '留空则使用系统默认打印机，打印时不再弹出对话框。' : '当前为浏览器版：打印时弹出系统打印对话框，在对话框中选择打印机；此处的设置在桌面版中生效。'}
+                extra={caps?.silentPrint ? t('settings.printerSilent') : t('settings.printerBrowser')}
               >
-                <Input id="settings-printer" value={printer} onChange={(e) => setPrinter(e.target.value)} placeholder="系统默认打印机" />
+                <Input id="settings-printer" value={printer} onChange={(e) => setPrinter(e.target.value)} placeholder={t('settings.systemPrinter')} />
               </Form.Item>
               <Typography.Text type="secondary">
-                当前：{settings.printer || '系统默认打印机'}
-                {caps ? ` · ${caps.silentPrint ? '支持直接打印' : '通过打印对话框打印'}` : ''}
+                {t('settings.currentPrinter', { printer: settings.printer || t('settings.systemPrinter') })}
+                {caps ? ` · ${caps.silentPrint ? t('settings.silentPrint') : t('settings.dialogPrint')}` : ''}
               </Typography.Text>
             </Card>
             <MicrophoneCard value={microphone} onChange={setMicrophone} />
           </Col>
         </Row>
         <Button type="primary" onClick={() => void save()} disabled={!changed}>
-          保存设置
+          {t('settings.save')}
         </Button>
       </Form>
     </div>

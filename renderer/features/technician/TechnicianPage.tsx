@@ -1,5 +1,6 @@
 // The technician's page: the machine's diagnostics with a report to copy for the helpdesk, the
 // update from a USB stick (desktop app only), and re-enrollment.
+import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Capabilities } from '../../../shared/bridge';
@@ -12,6 +13,7 @@ import { clockSkewMs, formatReport, reportLines, skewVerdict, type Diagnostics }
 import { UsbUpdateCard } from './UsbUpdateCard';
 
 export function TechnicianPage(_props: PageProps) {
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { device } = useApp();
   const [report, setReport] = useState<Diagnostics | null>(null);
@@ -42,7 +44,7 @@ export function TechnicianPage(_props: PageProps) {
     const text = formatReport(report);
     try {
       await navigator.clipboard.writeText(text);
-      message.success('诊断报告已复制，可直接粘贴给服务台');
+      message.success(t('technician.copied'));
     } catch {
       // Without clipboard access, the text is shown to copy by hand.
       setManualCopy(text);
@@ -52,20 +54,20 @@ export function TechnicianPage(_props: PageProps) {
   const skew = report ? skewVerdict(report.clockSkewMs) : null;
   return (
     <div style={{ maxWidth: 1000, margin: '0 auto' }}>
-      <Typography.Title level={3}>技术维护</Typography.Title>
+      <Typography.Title level={3}>{t('technician.title')}</Typography.Title>
       <Card
         size="small"
-        title="本机诊断"
+        title={t('technician.diagnostics')}
         role="region"
-        aria-label="本机诊断"
+        aria-label={t('technician.diagnostics')}
         style={{ marginBottom: 16 }}
         extra={
           <Space>
             <Button onClick={() => void run()} loading={busy}>
-              重新检测
+              {t('technician.rerun')}
             </Button>
             <Button type="primary" onClick={() => void copy()} disabled={!report}>
-              复制报告
+              {t('technician.copy')}
             </Button>
           </Space>
         }
@@ -74,9 +76,10 @@ export function TechnicianPage(_props: PageProps) {
           <Spin />
         ) : (
           <>
-            {!report.hub.reachable && <Alert type="warning" showIcon title="中心无法连接：本机可离线受理，记录会在恢复连接后上传。" style={{ marginBottom: 12 }} />}
+            {!report.hub.reachable && <Alert type="warning" showIcon title={t('technician.hubDown')} style={{ marginBottom: 12 }} />}
             {skew?.level === 'error' && <Alert type="error" showIcon title={skew.text} style={{ marginBottom: 12 }} />}
-            {report.app.signature.status === 'invalid' && <Alert type="error" showIcon title={`本程序的发布签名校验失败：${report.app.signature.detail}`} style={{ marginBottom: 12 }} />}
+            {report.app.signature.status === 'invalid' && <Alert type="error" showIcon title={t('technician.badSignature', { detail: report.app.signature.detail })} style={{ marginBottom: 12 }} />}
+            {i18n.language === 'en' ? <Typography.Paragraph type="secondary">{t('technician.reportLanguage')}</Typography.Paragraph> : null}
             <Descriptions bordered size="small" column={1} items={reportLines(report).map(([label, value]) => ({ key: label, label, children: value }))} />
           </>
         )}
@@ -84,18 +87,18 @@ export function TechnicianPage(_props: PageProps) {
       {caps?.selfUpdate ? (
         <UsbUpdateCard releaseKeyId={report?.app.releaseKeyId ?? null} />
       ) : (
-        <Typography.Paragraph type="secondary">浏览器版由中心提供页面，随中心更新；从 U 盘安装更新请使用桌面版。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('technician.browserUpdates')}</Typography.Paragraph>
       )}
-      <Card size="small" title="重新注册本机" role="region" aria-label="重新注册本机">
-        <Typography.Paragraph type="secondary">本机被中心吊销，或需换用新的注册码时使用。未上传的记录会保留，并以新设备身份上传。</Typography.Paragraph>
+      <Card size="small" title={t('technician.reenroll')} role="region" aria-label={t('technician.reenroll')}>
+        <Typography.Paragraph type="secondary">{t('technician.reenrollText')}</Typography.Paragraph>
         <Button danger onClick={() => setReenrolling(true)}>
-          重新注册本机…
+          {t('technician.reenrollButton')}
         </Button>
       </Card>
       {reenrolling && <ReenrollDialog device={device} onClose={() => setReenrolling(false)} />}
-      <Modal open={manualCopy !== null} title="诊断报告" onCancel={() => setManualCopy(null)} footer={null} width={640}>
-        <Typography.Paragraph type="secondary">无法访问剪贴板：请选中下面的文字，按 Ctrl+C 复制。</Typography.Paragraph>
-        <Input.TextArea aria-label="诊断报告全文" value={manualCopy ?? ''} autoSize readOnly />
+      <Modal open={manualCopy !== null} title={t('technician.report')} onCancel={() => setManualCopy(null)} footer={null} width={640}>
+        <Typography.Paragraph type="secondary">{t('technician.manualCopy')}</Typography.Paragraph>
+        <Input.TextArea aria-label={t('technician.reportText')} value={manualCopy ?? ''} autoSize readOnly />
       </Modal>
     </div>
   );

@@ -1,5 +1,7 @@
 // 证照核验: a scanner (which types the QR code's text and Enter) or the clerk enters a certificate;
 // the page says plainly whether it is genuine, online or offline.
+import { useTranslation } from 'react-i18next';
+import { t as tNow } from '../../i18n';
 import { CameraOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Input, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
@@ -12,6 +14,7 @@ import { verifyInput, type Outcome } from './verify-flow';
 type Shown = { outcome: Outcome } | { error: string } | null;
 
 export function VerifyPage() {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
@@ -27,7 +30,7 @@ export function VerifyPage() {
       const r = await verifyInput(value);
       setShown('error' in r ? { error: r.error } : { outcome: r });
     } catch (e) {
-      setShown({ error: `核验未完成：${e instanceof Error ? e.message : String(e)}` });
+      setShown({ error: tNow('verify.failed', { reason: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy(false);
       // Ready for the next scan.
@@ -39,11 +42,11 @@ export function VerifyPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 860 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        证照核验
+        {t('verify.title')}
       </Typography.Title>
       <Card size="small">
         <label htmlFor="verify-input" style={{ display: 'block', marginBottom: 8 }}>
-          扫描证照上的二维码，或输入证照编号
+          {t('verify.input')}
         </label>
         <Space.Compact style={{ width: '100%' }}>
           <Input
@@ -52,24 +55,24 @@ export function VerifyPage() {
             value={text}
             onChange={(e) => setText(e.target.value)}
             onPressEnter={() => void run()}
-            placeholder="扫码枪扫描后自动核验；手工输入后按 Enter"
+            placeholder={t('verify.placeholder')}
             autoComplete="off"
           />
           <Button type="primary" loading={busy} onClick={() => void run()}>
-            核验
+            {t('verify.verify')}
           </Button>
           <Button icon={<CameraOutlined aria-hidden="true" />} onClick={() => setScanning(true)}>
-            摄像头扫码
+            {t('verify.camera')}
           </Button>
         </Space.Compact>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          二维码中含有发证机关的电子签名，断网时本机用已同步的发证机关公钥核验；输入编号则需联网或本机有该办件。
+          {t('verify.help')}
         </Typography.Paragraph>
       </Card>
       {scanning && (
         <QrScanDialog
-          title="扫描证照二维码"
-          hint="将证照右下方的二维码对准摄像头，识别后自动核验。"
+          title={t('verify.scanTitle')}
+          hint={t('verify.scanHint')}
           onText={(scanned) => {
             setScanning(false);
             void run(scanned);
@@ -85,6 +88,7 @@ export function VerifyPage() {
 }
 
 function VerdictCard({ outcome }: { outcome: Outcome }) {
+  const { t } = useTranslation();
   const v = outcome.verdict;
   const revoked = v.kind === 'genuine' && outcome.hubStatus === 'revoked';
   const good = v.kind === 'genuine' && !revoked;
@@ -97,18 +101,18 @@ function VerdictCard({ outcome }: { outcome: Outcome }) {
     <CloseCircleFilled style={{ color: '#cf1322' }} />
   );
   const title = good
-    ? '证照真实有效'
+    ? t('verify.genuine')
     : revoked
-      ? '证照已注销'
+      ? t('verify.revoked')
       : unsure
-        ? '暂时无法核验'
+        ? t('verify.unsure')
         : v.kind === 'malformed'
-          ? '无法识别的证照'
-          : '证照无效';
+          ? t('verify.malformed')
+          : t('verify.invalid');
   const message = good
-    ? `该证照由${v.certificate.authority}签发，电子签名核验通过。`
+    ? t('verify.genuineText', { authority: v.certificate.authority })
     : revoked
-      ? '签名真实，但该证照已被发证机关注销，不再有效。'
+      ? t('verify.revokedText')
       : v.kind === 'genuine'
         ? ''
         : v.message;
@@ -117,7 +121,7 @@ function VerdictCard({ outcome }: { outcome: Outcome }) {
     <Card
       size="small"
       role="status"
-      aria-label={`核验结果：${title}`}
+      aria-label={t('verify.result', { title })}
       style={{ borderColor: good ? '#b7eb8f' : unsure ? '#ffe58f' : '#ffa39e' }}
     >
       <Space align="start" size={16}>
@@ -134,25 +138,25 @@ function VerdictCard({ outcome }: { outcome: Outcome }) {
           <Typography.Paragraph style={{ marginTop: 4 }}>{message}</Typography.Paragraph>
           {good && outcome.hubStatus === null ? (
             <Typography.Paragraph type="secondary">
-              离线核验：签名有效。是否已被注销需联网后查询。
+              {t('verify.offline')}
             </Typography.Paragraph>
           ) : null}
         </div>
       </Space>
       {cert ? (
         <Descriptions size="small" column={2} bordered style={{ marginTop: 12 }}>
-          <Descriptions.Item label="证照名称">{cert.name ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="证照编号">
+          <Descriptions.Item label={t('verify.name')}>{cert.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.id')}>
             <span style={{ fontFamily: 'monospace' }}>{cert.certificateId}</span>
           </Descriptions.Item>
-          <Descriptions.Item label="持证人">{cert.holder.name}</Descriptions.Item>
-          <Descriptions.Item label="证件号码">
+          <Descriptions.Item label={t('verify.holder')}>{cert.holder.name}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.idNumber')}>
             {maskHolderId(cert.holder.idNumber)}
           </Descriptions.Item>
-          <Descriptions.Item label="发证机关">{cert.authority}</Descriptions.Item>
-          <Descriptions.Item label="签发时间">{beijingTime(cert.issuedAt)}</Descriptions.Item>
-          <Descriptions.Item label="有效期至">{cert.validUntil ?? '长期'}</Descriptions.Item>
-          <Descriptions.Item label="办件编号">
+          <Descriptions.Item label={t('verify.authority')}>{cert.authority}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.issuedAt')}>{beijingTime(cert.issuedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.validUntil')}>{cert.validUntil ?? t('verify.permanent')}</Descriptions.Item>
+          <Descriptions.Item label={t('verify.caseNo')}>
             <span style={{ fontFamily: 'monospace' }}>{cert.caseNo}</span>
           </Descriptions.Item>
         </Descriptions>

@@ -1,6 +1,7 @@
 // Verifying a certificate at the counter: from the QR code's text (offline, with the synced keys)
 // or from its number (the hub's record, or a case on this counter), and the revocation status
 // when the hub can be asked.
+import { t } from '../../i18n';
 import {
   parseScannedCertificate,
   verifyCertificate,
@@ -112,13 +113,13 @@ export async function verifyInput(
   }
   if (offline)
     return {
-      error: '本机没有该证照的记录，且无法连接中心。请扫描证照上的二维码离线核验，或联网后再查。',
+      error: t('verify.noRecordOffline'),
     };
   return {
     verdict: {
       kind: 'forged',
       certificate: null,
-      message: '中心没有编号为此的证照。此证照可能是伪造的，请勿采信。',
+      message: t('verify.unknownAtHub'),
     },
     hubStatus: null,
     offline: false,

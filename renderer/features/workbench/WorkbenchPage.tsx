@@ -2,8 +2,8 @@
 import { Badge, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { hallName } from '../../../shared/halls';
-import { STATE_LABELS } from '../../../shared/case/states';
+import { useTranslation } from 'react-i18next';
+import { hallLabel } from '../../i18n/labels';
 import { useApp } from '../../app/session-context';
 import type { PageProps } from '../../app/routes';
 import type { CaseListItem } from '../cases/case-query';
@@ -16,6 +16,7 @@ import { buildQueues, queuesFor, type QueueKey } from './queues';
 const PAGE = 8;
 
 export function WorkbenchPage({ navigate }: PageProps) {
+  const { t } = useTranslation();
   const { device, session } = useApp();
   const ctx = useDeadlineContext();
   const rows = useLiveQuery(() => queueRows(device.hallId, ctx.now), [device.hallId, ctx.now]);
@@ -28,10 +29,10 @@ export function WorkbenchPage({ navigate }: PageProps) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        工作台 · {hallName(device.hallId)}
+        {t('workbench.title', { hall: hallLabel(device.hallId) })}
       </Typography.Title>
       {defs.length === 0 ? (
-        <Typography.Text type="secondary">您的岗位没有待办队列。</Typography.Text>
+        <Typography.Text type="secondary">{t('workbench.noQueues')}</Typography.Text>
       ) : null}
       {defs.map((d) => (
         <Card
@@ -39,7 +40,7 @@ export function WorkbenchPage({ navigate }: PageProps) {
           size="small"
           title={
             <Space>
-              <span id={`queue-${d.key}`}>{d.title}</span>
+              <span id={`queue-${d.key}`}>{t(`workbench.queue.${d.key}`)}</span>
               <Badge
                 count={queues?.[d.key].length ?? 0}
                 showZero
@@ -52,7 +53,7 @@ export function WorkbenchPage({ navigate }: PageProps) {
           <QueueTable
             queue={d.key}
             items={queues?.[d.key] ?? null}
-            empty={d.empty}
+            empty={t(`workbench.empty.${d.key}`)}
             open={(id) => navigate('case', id)}
           />
         </Card>
@@ -72,6 +73,7 @@ function QueueTable({
   empty: string;
   open(caseId: string): void;
 }) {
+  const { t } = useTranslation();
   return (
     <Table<CaseListItem>
       aria-labelledby={`queue-${queue}`}
@@ -88,7 +90,7 @@ function QueueTable({
       onRow={(r) => ({ onDoubleClick: () => open(r.caseId) })}
       columns={[
         {
-          title: '办件编号',
+          title: t('cases.column.caseNo'),
           key: 'caseNo',
           render: (_, r) => (
             <Button
@@ -100,22 +102,22 @@ function QueueTable({
             </Button>
           ),
         },
-        { title: '事项', dataIndex: 'itemName', ellipsis: true },
-        { title: '申请人', dataIndex: 'applicantName', width: 110 },
+        { title: t('cases.column.item'), dataIndex: 'itemName', ellipsis: true },
+        { title: t('cases.column.applicant'), dataIndex: 'applicantName', width: 110 },
         {
-          title: '状态',
+          title: t('cases.column.state'),
           key: 'state',
           width: 120,
-          render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{STATE_LABELS[r.state]}</Tag>,
+          render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{t(`state.${r.state}`)}</Tag>,
         },
         {
-          title: queue === 'review' ? '受理厅' : '主管厅',
+          title: queue === 'review' ? t('cases.hallRole.intake') : t('cases.hallRole.home'),
           key: 'hall',
           width: 170,
-          render: (_, r) => hallName(queue === 'review' ? r.intakeHallId : r.homeHallId),
+          render: (_, r) => hallLabel(queue === 'review' ? r.intakeHallId : r.homeHallId),
         },
         {
-          title: '承诺办结',
+          title: t('cases.column.promised'),
           key: 'deadline',
           width: 230,
           render: (_, r) => <DeadlineTag deadline={r.deadline} />,

@@ -6,39 +6,23 @@ import { toListItem, type CaseListItem, type DeadlineContext } from '../cases/li
 
 export type QueueKey = 'review' | 'corrections' | 'issuance' | 'deadline' | 'flags' | 'rectification' | 'rectification_review';
 
+/** A queue; its title and its empty text are in renderer/i18n (workbench.queue, workbench.empty). */
 export interface QueueDef {
   key: QueueKey;
-  title: string;
   /** Who works this queue; the workbench shows the queues of the staff member's roles. */
   roles: readonly Role[];
-  empty: string;
 }
 
 export const QUEUES: readonly QueueDef[] = [
-  {
-    key: 'review',
-    title: '待审核（跨区域来件）',
-    roles: ['reviewer'],
-    empty: '没有等待本厅审核的办件。',
-  },
-  { key: 'corrections', title: '待补正', roles: ['clerk'], empty: '没有等待补正的办件。' },
-  {
-    key: 'issuance',
-    title: '待打证、待交付',
-    roles: ['clerk'],
-    empty: '没有等待本厅打印或交付的证照。',
-  },
-  {
-    key: 'deadline',
-    title: '临期、超期',
-    roles: ['clerk', 'reviewer', 'supervisor'],
-    empty: '没有临期或超期的办件。',
-  },
+  { key: 'review', roles: ['reviewer'] },
+  { key: 'corrections', roles: ['clerk'] },
+  { key: 'issuance', roles: ['clerk'] },
+  { key: 'deadline', roles: ['clerk', 'reviewer', 'supervisor'] },
   // Supervision (issue 7): flags for the home hall, rectifications of bad ratings for the hall rated,
   // and the hall's reports for a supervisor to close or send back.
-  { key: 'flags', title: '督办', roles: ['clerk', 'reviewer', 'supervisor'], empty: '没有待答复的督办。' },
-  { key: 'rectification', title: '差评整改', roles: ['clerk', 'supervisor'], empty: '没有待本厅整改的差评。' },
-  { key: 'rectification_review', title: '整改待审核', roles: ['supervisor'], empty: '没有待审核的整改。' },
+  { key: 'flags', roles: ['clerk', 'reviewer', 'supervisor'] },
+  { key: 'rectification', roles: ['clerk', 'supervisor'] },
+  { key: 'rectification_review', roles: ['supervisor'] },
 ];
 
 export type Queues = Record<QueueKey, CaseListItem[]>;

@@ -1,5 +1,6 @@
 // The frame of every action on a case: a modal with its form, one button that confirms, the error
 // said plainly if the action cannot be saved, and nothing saved on cancel.
+import { useTranslation } from 'react-i18next';
 import { Alert, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { Result } from '../../../shared/result';
@@ -24,6 +25,7 @@ export function ActionModal({
   onConfirm,
   children,
 }: ActionModalProps) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -35,7 +37,7 @@ export function ActionModal({
       if (r.ok) onClose();
       else setError(r.error.message);
     } catch (e) {
-      setError(`操作未完成：${e instanceof Error ? e.message : String(e)}`);
+      setError(t('actions.failed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -45,7 +47,7 @@ export function ActionModal({
       open
       title={title}
       okText={okText}
-      cancelText="取消"
+      cancelText={t('common.cancel')}
       okButtonProps={{ danger: danger ?? false, loading: busy }}
       onOk={() => void confirm()}
       onCancel={onClose}

@@ -1,5 +1,6 @@
 // What this staff member can do to the case now: only the actions the shared rules allow for their
 // role, their hall's relation to the case and its state, the same rules the hub enforces.
+import { useTranslation } from 'react-i18next';
 import { App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Item } from '../../../shared/catalog/item-schema';
@@ -18,21 +19,20 @@ type ModalKind = 'correction' | 'approve' | 'reject' | 'print' | 'deliver' | 'wi
 
 interface ActionButton {
   type: EventType;
-  label: string;
   kind: 'primary' | 'default' | 'danger';
   open: ModalKind | 'review' | 'resubmit';
 }
 
 const BUTTONS: ActionButton[] = [
-  { type: 'case.review_started', label: '开始审核', kind: 'primary', open: 'review' },
-  { type: 'case.approved', label: '审核通过', kind: 'primary', open: 'approve' },
-  { type: 'case.correction_requested', label: '要求补正', kind: 'default', open: 'correction' },
-  { type: 'case.rejected', label: '不予办理', kind: 'danger', open: 'reject' },
-  { type: 'case.correction_submitted', label: '办理补正', kind: 'primary', open: 'resubmit' },
-  { type: 'case.printed', label: '打印证照', kind: 'primary', open: 'print' },
-  { type: 'case.delivered', label: '交付证照', kind: 'primary', open: 'deliver' },
-  { type: 'case.withdrawn', label: '撤回申请', kind: 'danger', open: 'withdraw' },
-  { type: 'case.note_added', label: '添加备注', kind: 'default', open: 'note' },
+  { type: 'case.review_started', kind: 'primary', open: 'review' },
+  { type: 'case.approved', kind: 'primary', open: 'approve' },
+  { type: 'case.correction_requested', kind: 'default', open: 'correction' },
+  { type: 'case.rejected', kind: 'danger', open: 'reject' },
+  { type: 'case.correction_submitted', kind: 'primary', open: 'resubmit' },
+  { type: 'case.printed', kind: 'primary', open: 'print' },
+  { type: 'case.delivered', kind: 'primary', open: 'deliver' },
+  { type: 'case.withdrawn', kind: 'danger', open: 'withdraw' },
+  { type: 'case.note_added', kind: 'default', open: 'note' },
 ];
 
 export function CaseActions({
@@ -46,6 +46,7 @@ export function CaseActions({
 }) {
   const { device } = useApp();
   const { message } = App.useApp();
+  const { t } = useTranslation();
   const actor = useActor();
   const [open, setOpen] = useState<ModalKind | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,18 +59,18 @@ export function CaseActions({
     setBusy(true);
     const r = await actor.act(view, 'case.review_started', {});
     setBusy(false);
-    if (r.ok) message.success('已开始审核');
+    if (r.ok) message.success(t('workflow.reviewStarted'));
     else message.error(r.error.message);
   };
   const close = () => setOpen(null);
   const props = { view, item, actor, onClose: close };
 
   return (
-    <Card title="办理" size="small">
+    <Card title={t('workflow.card')} size="small">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text>{nextStepText(view, device.hallId)}</Typography.Text>
         {buttons.length > 0 ? (
-          <Space wrap role="group" aria-label="可进行的操作">
+          <Space wrap role="group" aria-label={t('workflow.actions')}>
             {buttons.map((b) => (
               <Button
                 key={b.type}
@@ -78,12 +79,12 @@ export function CaseActions({
                 loading={busy && b.open === 'review'}
                 onClick={() => void click(b)}
               >
-                {b.type === 'case.printed' && view.prints.length > 0 ? '补打证照' : b.label}
+                {b.type === 'case.printed' && view.prints.length > 0 ? t('workflow.reprint') : t(`workflow.action.${b.open}`)}
               </Button>
             ))}
           </Space>
         ) : (
-          <Typography.Text type="secondary">本岗位对该办件暂无可进行的操作。</Typography.Text>
+          <Typography.Text type="secondary">{t('workflow.none')}</Typography.Text>
         )}
       </Space>
       {open === 'correction' && <CorrectionRequestModal {...props} />}

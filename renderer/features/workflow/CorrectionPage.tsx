@@ -1,5 +1,7 @@
 // The intake hall takes the applicant's corrections: the home hall's reasons on top, the case's data
 // and materials in the intake form, and the changes resubmitted for review (the clock starts again).
+import { useTranslation } from 'react-i18next';
+import { hallLabel } from '../../i18n/labels';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Button, Card, Form, Result, Space, Spin, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
@@ -7,7 +9,6 @@ import { useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Item } from '../../../shared/catalog/item-schema';
 import type { CaseView } from '../../../shared/case/projection';
-import { hallName } from '../../../shared/halls';
 import { useApp } from '../../app/session-context';
 import type { PageProps } from '../../app/routes';
 import { platform } from '../../platform/platform';
@@ -29,21 +30,22 @@ import { correctionNotice } from './print-data';
 import { useActor } from './use-actor';
 
 export function CorrectionPage({ navigate, param }: PageProps) {
+  const { t } = useTranslation();
   const record = useCaseRecord(param);
   const catalog = useCatalog();
   const view = record?.row?.view;
   const item = view ? catalog?.items.find((i) => i.code === view.itemCode) : undefined;
-  const back = <Button onClick={() => navigate('case', param)}>← 返回办件</Button>;
+  const back = <Button onClick={() => navigate('case', param)}>{t('correction.back')}</Button>;
   if (!record || !catalog)
-    return <Spin description="正在读取办件…" style={{ display: 'block', marginTop: 64 }} />;
+    return <Spin description={t('correction.loading')} style={{ display: 'block', marginTop: 64 }} />;
   if (!view || !item)
-    return <Result status="warning" title="本机没有这个办件或其事项" extra={back} />;
+    return <Result status="warning" title={t('correction.missing')} extra={back} />;
   if (view.state !== 'needs_correction' || !view.correction) {
     return (
       <Result
         status="info"
-        title="该办件当前不需要补正"
-        subTitle={`办件状态已是别的状态，无需再提交补正。`}
+        title={t('correction.notNeeded')}
+        subTitle={t('correction.notNeededText')}
         extra={back}
       />
     );
@@ -71,6 +73,7 @@ function CorrectionForm({
   navigate: PageProps['navigate'];
   back: React.ReactNode;
 }) {
+  const { t } = useTranslation();
   const { session } = useApp();
   const { message } = App.useApp();
   const actor = useActor();
@@ -108,13 +111,13 @@ function CorrectionForm({
       const first = issues[0]!;
       focusPath(first.path);
       message.warning(
-        `还不能提交补正：${first.label}：${first.message}${issues.length > 1 ? `（共 ${issues.length} 项问题）` : ''}`,
+        t('correction.notYet', { label: first.label, message: first.message }) + (issues.length > 1 ? t('correction.moreIssues', { count: issues.length }) : ''),
       );
       return;
     }
     const payload = correctionPayload(item, initial, values);
     if (Object.keys(payload.changes).length === 0 && payload.materials.length === 0) {
-      message.warning('没有任何修改：请登记申请人补交的材料或更正的信息后再提交。');
+      message.warning(t('correction.noChange'));
       return;
     }
     submitting.current = true;
@@ -126,7 +129,7 @@ function CorrectionForm({
       message.error(r.error.message);
       return;
     }
-    message.success('补正已提交，办件回到审核，办理时限恢复计算。');
+    message.success(t('correction.submitted'));
     navigate('case', view.caseId);
   };
   useShortcuts([{ keys: 'Ctrl+Enter', run: () => void submit() }]);
@@ -136,13 +139,13 @@ function CorrectionForm({
       <Space size={16} align="center">
         {back}
         <Typography.Title level={3} style={{ margin: 0 }}>
-          补正 <span style={{ fontFamily: 'monospace' }}>{view.caseNo}</span>
+          {t('correction.title')}<span style={{ fontFamily: 'monospace' }}>{view.caseNo}</span>
         </Typography.Title>
       </Space>
       <Alert
         type="warning"
         showIcon
-        title={`${hallName(view.halls.homeHallId)}要求补正`}
+        title={t('correction.requested', { hall: hallLabel(view.halls.homeHallId) })}
         description={
           <div>
             <ol style={{ margin: '4px 0', paddingLeft: 20 }}>
@@ -151,33 +154,33 @@ function CorrectionForm({
               ))}
             </ol>
             {notice && notice.materials.length > 0 ? (
-              <div>需补交：{notice.materials.join('、')}</div>
+              <div>{t('correction.toHandIn', { materials: notice.materials.join(t('common.listSeparator')) })}</div>
             ) : null}
-            <div style={{ marginTop: 4 }}>补正期间办理时限暂停计算，提交补正后恢复。</div>
+            <div style={{ marginTop: 4 }}>{t('correction.paused')}</div>
           </div>
         }
         action={
           <Button icon={<PrinterOutlined aria-hidden="true" />} onClick={() => void printNotice()}>
-            打印补正通知书
+            {t('correction.printNotice')}
           </Button>
         }
       />
       <form
-        aria-label="补正信息"
+        aria-label={t('correction.form')}
         noValidate
         onSubmit={(e) => e.preventDefault()}
         onKeyDown={enterMovesToNext}
       >
         <Form component={false} layout="vertical" requiredMark={requiredMark}>
-          <Card size="small" title="申请人" style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('intake.applicant')} style={{ marginBottom: 16 }}>
             <ApplicantSection item={item} form={form} />
           </Card>
-          <Card size="small" title="事项信息" style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('intake.itemInfo')} style={{ marginBottom: 16 }}>
             <ItemFieldsSection item={item} control={form.control} />
           </Card>
           <Card
             size="small"
-            title={`材料（${item.materials.length} 项）`}
+            title={t('correction.materials', { count: item.materials.length })}
             style={{ marginBottom: 16 }}
           >
             <MaterialsSection item={item} control={form.control} />
@@ -191,9 +194,9 @@ function CorrectionForm({
           onClick={() => void submit()}
           aria-keyshortcuts="Control+Enter"
         >
-          提交补正
+          {t('correction.submit')}
         </Button>
-        <Typography.Text type="secondary">Ctrl+Enter 提交</Typography.Text>
+        <Typography.Text type="secondary">{t('correction.submitKey')}</Typography.Text>
       </Space>
     </Space>
   );

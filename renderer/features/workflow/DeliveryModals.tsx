@@ -1,11 +1,13 @@
 // The delivery hall's side of remote issuance: print the certificate (a reprint needs a reason, and
 // every print is recorded), then hand it over after checking who collects it.
+import { Trans, useTranslation } from 'react-i18next';
+import { t as tNow } from '../../i18n';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, App, Checkbox, Form, InputNumber, Select, Space, Typography } from 'antd';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { recipientIsHolder } from '../../../shared/case/projection';
-import { ID_TYPE_LABELS, IdType } from '../../../shared/protocol/events';
+import { IdType } from '../../../shared/protocol/events';
 import { fail, ok } from '../../../shared/result';
 import { validateIdNumber } from '../../../shared/validators';
 import { useApp } from '../../app/session-context';
@@ -20,13 +22,14 @@ import type { DecisionProps } from './ReviewModals';
 
 const PrintForm = (reprint: boolean) =>
   z.object({
-    copies: z.number({ error: '请填写份数' }).int().min(1, '至少 1 份').max(5, '一次最多 5 份'),
+    copies: z.number({ error: () => tNow('delivery.copiesRequired') }).int().min(1, { error: () => tNow('delivery.copiesMin') }).max(5, { error: () => tNow('delivery.copiesMax') }),
     reason: reprint
-      ? z.string().trim().min(1, '补打证照须注明原因').max(500, '原因不超过 500 字')
+      ? z.string().trim().min(1, { error: () => tNow('delivery.reprintReasonRequired') }).max(500, { error: () => tNow('delivery.reasonTooLong') })
       : z.string(),
   });
 
 export function PrintCertificateModal({ view, item, actor, onClose }: DecisionProps) {
+  const { t } = useTranslation();
   const { device } = useApp();
   const { modal } = App.useApp();
   const reprint = view.prints.length > 0;
@@ -35,6 +38,7 @@ export function PrintCertificateModal({ view, item, actor, onClose }: DecisionPr
     defaultValues: { copies: 1, reason: '' },
   });
   const reason = useWatch({ control, name: 'reason' });
+  // The preview is the printed certificate, an official paper: Chinese whatever the UI language.
   const preview = certificatePrint(
     view,
     item,
@@ -55,12 +59,12 @@ export function PrintCertificateModal({ view, item, actor, onClose }: DecisionPr
     // A browser cannot tell whether its print dialog printed: the clerk says so before it is recorded.
     if (!(await bridge.capabilities()).silentPrint) {
       const printed = await modal.confirm({
-        title: '证照是否已正常打印？',
-        content: '只有实际打印出来的证照才会记入打印记录。',
-        okText: '已打印',
-        cancelText: '未打印',
+        title: t('delivery.printedTitle'),
+        content: t('delivery.printedText'),
+        okText: t('delivery.printedYes'),
+        cancelText: t('delivery.printedNo'),
       });
-      if (!printed) return fail('PRINT_CANCELLED', '未打印，没有记录。可重新打印。');
+      if (!printed) return fail('PRINT_CANCELLED', t('delivery.notPrinted'));
     }
     const r = await actor.act(view, 'case.printed', {
       certificateId: data.signed.certificate.certificateId,
@@ -72,8 +76,8 @@ export function PrintCertificateModal({ view, item, actor, onClose }: DecisionPr
 
   return (
     <ActionModal
-      title={reprint ? '补打证照' : '打印证照'}
-      okText={reprint ? '补打' : '打印'}
+      title={reprint ? t('delivery.reprintTitle') : t('delivery.printTitle')}
+      okText={reprint ? t('delivery.reprintOk') : t('delivery.printOk')}
       width={920}
       onClose={onClose}
       onConfirm={() => submitForm(handleSubmit, run)}
@@ -84,7 +88,7 @@ export function PrintCertificateModal({ view, item, actor, onClose }: DecisionPr
             type="warning"
             showIcon
             style={{ marginBottom: 12 }}
-            title={`该证照已打印 ${view.prints.length} 次。补打将记录原因，证照上注明“补打”。`}
+            title={t('delivery.reprintWarning', { count: view.prints.length })}
           />
         ) : null}
         <Space align="start" size={24} wrap>
@@ -92,7 +96,7 @@ export function PrintCertificateModal({ view, item, actor, onClose }: DecisionPr
             control={control}
             name="copies"
             render={({ field: { ref, ...field }, fieldState }) => (
-              <FieldRow id="print-copies" label="份数" required error={fieldState.error?.message}>
+              <FieldRow id="print-copies" label={t('delivery.copies')} required error={fieldState.error?.message}>
                 <InputNumber
                   {...field}
                   ref={ref}
@@ -110,10 +114,10 @@ export function PrintCertificateModal({ view, item, actor, onClose }: DecisionPr
                 control={control}
                 name="reason"
                 id="print-reason"
-                label="补打原因"
+                label={t('delivery.reprintReason')}
                 required
                 singleLine
-                placeholder="如：原证照污损"
+                placeholder={t('delivery.reprintPlaceholder')}
               />
             </div>
           ) : null}
@@ -121,7 +125,7 @@ export function PrintCertificateModal({ view, item, actor, onClose }: DecisionPr
       </Form>
       <div style={{ maxHeight: '55vh', overflow: 'auto' }}>
         <style>{CERT_CSS}</style>
-        <PrintPreview label="证照预览" body={certificateBody(preview)} />
+        <PrintPreview label={t('delivery.preview')} body={certificateBody(preview)} />
       </div>
     </ActionModal>
   );
@@ -131,11 +135,11 @@ const PERSON_ID_TYPES = IdType.options.filter((t) => t !== 'uscc');
 
 const HandoverForm = z
   .object({
-    name: z.string().trim().min(1, '请填写领取人姓名').max(100, '姓名不超过 100 字'),
+    name: z.string().trim().min(1, { error: () => tNow('delivery.nameRequired') }).max(100, { error: () => tNow('delivery.nameTooLong') }),
     idType: IdType,
-    idNumber: z.string().trim().min(1, '请填写领取人证件号码'),
-    authorization: z.string().max(500, '授权说明不超过 500 字'),
-    checked: z.boolean().refine((v) => v, '请先核验领取人的身份证件原件'),
+    idNumber: z.string().trim().min(1, { error: () => tNow('delivery.idRequired') }),
+    authorization: z.string().max(500, { error: () => tNow('delivery.authorizationTooLong') }),
+    checked: z.boolean().refine((v) => v, { error: () => tNow('delivery.checkRequired') }),
   })
   .superRefine((v, ctx) => {
     const r = validateIdNumber(v.idType, v.idNumber);
@@ -144,6 +148,7 @@ const HandoverForm = z
 type HandoverValues = z.infer<typeof HandoverForm>;
 
 export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'item'>) {
+  const { t } = useTranslation();
   const holder = view.certificate?.certificate.holder ?? view.applicant;
   const { control, handleSubmit, setError } = useForm<HandoverValues>({
     mode: 'onChange',
@@ -169,7 +174,7 @@ export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
     const authorization = v.authorization.trim();
     if (!recipientIsHolder(view, recipient) && !authorization) {
       setError('authorization', {
-        message: '领取人不是持证人本人：请核验授权委托书，并登记委托书及代领人信息',
+        message: t('delivery.agentNeedsAuthorization'),
       });
       return 'invalid' as const;
     }
@@ -182,21 +187,20 @@ export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
 
   return (
     <ActionModal
-      title="交付证照"
-      okText="确认交付"
+      title={t('delivery.handoverTitle')}
+      okText={t('delivery.handoverOk')}
       onClose={onClose}
       onConfirm={() => submitForm(handleSubmit, run)}
     >
       <Form layout="vertical" component={false}>
         <Typography.Paragraph>
-          持证人：<b>{holder.name}</b>
-          。请核验领取人的身份证件原件：本人领取时姓名和证件号码须与持证人一致；他人代领须出示授权委托书。
+          <Trans i18nKey="delivery.holder" values={{ name: holder.name }} components={{ b: <b /> }} />
         </Typography.Paragraph>
         <TextAreaField
           control={control}
           name="name"
           id="handover-name"
-          label="领取人姓名"
+          label={t('delivery.recipientName')}
           required
           singleLine
         />
@@ -204,12 +208,12 @@ export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
           control={control}
           name="idType"
           render={({ field: { ref, ...field } }) => (
-            <FieldRow id="handover-idtype" label="证件类型" required>
+            <FieldRow id="handover-idtype" label={t('delivery.idType')} required>
               <Select
                 {...field}
                 ref={ref}
                 {...describedBy('handover-idtype', undefined, true)}
-                options={PERSON_ID_TYPES.map((t) => ({ value: t, label: ID_TYPE_LABELS[t] }))}
+                options={PERSON_ID_TYPES.map((type) => ({ value: type, label: t(`idType.${type}`) }))}
                 style={{ maxWidth: 280 }}
               />
             </FieldRow>
@@ -219,7 +223,7 @@ export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
           control={control}
           name="idNumber"
           id="handover-id"
-          label="证件号码"
+          label={t('delivery.idNumber')}
           required
           singleLine
         />
@@ -229,16 +233,16 @@ export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
               type="warning"
               showIcon
               style={{ marginBottom: 12 }}
-              title="领取人与持证人不一致：按代领办理，须核验并登记授权委托书。"
+              title={t('delivery.agent')}
             />
             <TextAreaField
               control={control}
               name="authorization"
               id="handover-auth"
-              label="授权委托情况"
+              label={t('delivery.authorization')}
               required
               rows={2}
-              placeholder="如：持证人王某某签署的授权委托书（2026年11月20日），代领人为其配偶"
+              placeholder={t('delivery.authorizationPlaceholder')}
             />
           </>
         ) : null}
@@ -247,7 +251,7 @@ export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
             type="success"
             showIcon
             style={{ marginBottom: 12 }}
-            title="领取人为持证人本人。"
+            title={t('delivery.isHolder')}
           />
         ) : null}
         <Controller
@@ -256,7 +260,7 @@ export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
           render={({ field, fieldState }) => (
             <FieldRow
               id="handover-checked"
-              label="身份核验"
+              label={t('delivery.identity')}
               required
               error={fieldState.error?.message}
             >
@@ -266,7 +270,7 @@ export function HandoverModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
                 onChange={(e) => field.onChange(e.target.checked)}
                 aria-invalid={fieldState.error ? true : undefined}
               >
-                已核验领取人身份证件原件
+                {t('delivery.checked')}
               </Checkbox>
             </FieldRow>
           )}

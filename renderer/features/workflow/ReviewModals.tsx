@@ -1,4 +1,6 @@
 // The home hall's decisions: ask for a correction (补正), approve, or refuse with the legal basis.
+import { useTranslation } from 'react-i18next';
+import { t as tNow } from '../../i18n';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Checkbox, Form, Space, Typography } from 'antd';
 import { Controller, useForm } from 'react-hook-form';
@@ -25,13 +27,14 @@ export const reasonLines = (text: string): string[] =>
 const CorrectionForm = z.object({
   reasons: z
     .string()
-    .refine((t) => reasonLines(t).length > 0, '请写明需要补正的原因，每行一条')
-    .refine((t) => reasonLines(t).length <= 50, '补正原因最多 50 条')
-    .refine((t) => reasonLines(t).every((l) => l.length <= 500), '每条原因不超过 500 字'),
+    .refine((text) => reasonLines(text).length > 0, { error: () => tNow('actions.correctionRequired') })
+    .refine((text) => reasonLines(text).length <= 50, { error: () => tNow('actions.correctionTooMany') })
+    .refine((text) => reasonLines(text).every((l) => l.length <= 500), { error: () => tNow('actions.correctionLineTooLong') }),
   materialIds: z.array(z.string()),
 });
 
 export function CorrectionRequestModal({ view, item, actor, onClose }: DecisionProps) {
+  const { t } = useTranslation();
   const { control, handleSubmit } = useForm<z.infer<typeof CorrectionForm>>({
     resolver: zodResolver(CorrectionForm),
     defaultValues: { reasons: '', materialIds: [] },
@@ -41,8 +44,8 @@ export function CorrectionRequestModal({ view, item, actor, onClose }: DecisionP
     view.materials.map((m) => ({ materialId: m.materialId, name: m.materialId }));
   return (
     <ActionModal
-      title="要求补正"
-      okText="发出补正要求"
+      title={t('actions.correctionTitle')}
+      okText={t('actions.correctionOk')}
       onClose={onClose}
       onConfirm={() =>
         submitForm(handleSubmit, (v) =>
@@ -55,23 +58,23 @@ export function CorrectionRequestModal({ view, item, actor, onClose }: DecisionP
     >
       <Form layout="vertical" component={false}>
         <Typography.Paragraph type="secondary">
-          补正期间办理时限暂停计算。受理厅收到后告知申请人，补齐后重新提交审核。
+          {t('actions.correctionText')}
         </Typography.Paragraph>
         <TextAreaField
           control={control}
           name="reasons"
           id="correction-reasons"
-          label="补正原因（每行一条）"
+          label={t('actions.correctionReasons')}
           required
           rows={4}
-          placeholder="如：营业执照复印件不清晰，请提供清晰复印件"
+          placeholder={t('actions.correctionPlaceholder')}
         />
         <Controller
           control={control}
           name="materialIds"
           render={({ field }) => (
             <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-              <legend style={{ fontSize: 14, marginBottom: 8 }}>需补交的材料</legend>
+              <legend style={{ fontSize: 14, marginBottom: 8 }}>{t('actions.correctionMaterials')}</legend>
               <Checkbox.Group value={field.value} onChange={(v) => field.onChange(v)}>
                 <Space orientation="vertical">
                   {materials.map((m) => (
@@ -89,17 +92,18 @@ export function CorrectionRequestModal({ view, item, actor, onClose }: DecisionP
   );
 }
 
-const ApproveForm = z.object({ note: z.string().max(2000, '审核意见不超过 2000 字') });
+const ApproveForm = z.object({ note: z.string().max(2000, { error: () => tNow('actions.approveNoteTooLong') }) });
 
 export function ApproveModal({ view, item, actor, onClose }: DecisionProps) {
+  const { t } = useTranslation();
   const { control, handleSubmit } = useForm<z.infer<typeof ApproveForm>>({
     resolver: zodResolver(ApproveForm),
     defaultValues: { note: '' },
   });
   return (
     <ActionModal
-      title="审核通过"
-      okText="确认通过"
+      title={t('actions.approveTitle')}
+      okText={t('actions.approveOk')}
       onClose={onClose}
       onConfirm={() =>
         submitForm(handleSubmit, (v) => actor.act(view, 'case.approved', { note: v.note.trim() }))
@@ -112,17 +116,17 @@ export function ApproveModal({ view, item, actor, onClose }: DecisionProps) {
           style={{ marginBottom: 12 }}
           title={
             item?.certificate
-              ? `通过后，中心以${item.authority}的签发密钥签发《${item.certificate.name}》，由领取厅打印交付。`
-              : '该事项不出具证照，通过即办结。'
+              ? t('actions.approveCertificate', { authority: item.authority, certificate: item.certificate.name })
+              : t('actions.approveNoCertificate')
           }
         />
         <TextAreaField
           control={control}
           name="note"
           id="approve-note"
-          label="审核意见"
+          label={t('actions.approveNote')}
           required={false}
-          placeholder="同意。"
+          placeholder={t('actions.approvePlaceholder')}
         />
       </Form>
     </ActionModal>
@@ -130,19 +134,20 @@ export function ApproveModal({ view, item, actor, onClose }: DecisionProps) {
 }
 
 const RejectForm = z.object({
-  reason: z.string().trim().min(1, '请写明不予办理的理由').max(500, '理由不超过 500 字'),
-  legalBasis: z.string().trim().min(1, '请写明法律依据').max(500, '法律依据不超过 500 字'),
+  reason: z.string().trim().min(1, { error: () => tNow('actions.rejectReasonRequired') }).max(500, { error: () => tNow('actions.rejectReasonTooLong') }),
+  legalBasis: z.string().trim().min(1, { error: () => tNow('actions.rejectBasisRequired') }).max(500, { error: () => tNow('actions.rejectBasisTooLong') }),
 });
 
 export function RejectModal({ view, item, actor, onClose }: DecisionProps) {
+  const { t } = useTranslation();
   const { control, handleSubmit } = useForm<z.infer<typeof RejectForm>>({
     resolver: zodResolver(RejectForm),
     defaultValues: { reason: '', legalBasis: item?.legalBasis ?? '' },
   });
   return (
     <ActionModal
-      title="不予办理"
-      okText="确认不予办理"
+      title={t('actions.rejectTitle')}
+      okText={t('actions.rejectOk')}
       danger
       onClose={onClose}
       onConfirm={() =>
@@ -153,20 +158,20 @@ export function RejectModal({ view, item, actor, onClose }: DecisionProps) {
     >
       <Form layout="vertical" component={false}>
         <Typography.Paragraph type="secondary">
-          不予办理是终局决定，申请人会收到理由和依据。
+          {t('actions.rejectText')}
         </Typography.Paragraph>
         <TextAreaField
           control={control}
           name="reason"
           id="reject-reason"
-          label="不予办理理由"
+          label={t('actions.rejectReason')}
           required
         />
         <TextAreaField
           control={control}
           name="legalBasis"
           id="reject-basis"
-          label="法律依据"
+          label={t('actions.rejectBasis')}
           required
           rows={2}
         />

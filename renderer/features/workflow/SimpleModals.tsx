@@ -1,4 +1,6 @@
 // Withdrawing an application (the applicant's wish, before approval) and adding a note to a case.
+import { useTranslation } from 'react-i18next';
+import { t as tNow } from '../../i18n';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Form, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
@@ -8,18 +10,19 @@ import { submitForm, TextAreaField } from './form-bits';
 import type { DecisionProps } from './ReviewModals';
 
 const WithdrawForm = z.object({
-  reason: z.string().trim().min(1, '请写明撤回原因').max(500, '原因不超过 500 字'),
+  reason: z.string().trim().min(1, { error: () => tNow('actions.withdrawRequired') }).max(500, { error: () => tNow('actions.reasonTooLong') }),
 });
 
 export function WithdrawModal({ view, actor, onClose }: Omit<DecisionProps, 'item'>) {
+  const { t } = useTranslation();
   const { control, handleSubmit } = useForm<z.infer<typeof WithdrawForm>>({
     resolver: zodResolver(WithdrawForm),
     defaultValues: { reason: '' },
   });
   return (
     <ActionModal
-      title="撤回申请"
-      okText="确认撤回"
+      title={t('actions.withdrawTitle')}
+      okText={t('actions.withdrawOk')}
       danger
       onClose={onClose}
       onConfirm={() =>
@@ -28,16 +31,16 @@ export function WithdrawModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
     >
       <Form layout="vertical" component={false}>
         <Typography.Paragraph type="secondary">
-          申请人可在审核通过前撤回申请。撤回后办件终止，不能恢复。若主管厅已先作出决定，撤回会被中心退回，并在办理经过中说明。
+          {t('actions.withdrawText')}
         </Typography.Paragraph>
         <TextAreaField
           control={control}
           name="reason"
           id="withdraw-reason"
-          label="撤回原因"
+          label={t('actions.withdrawReason')}
           required
           singleLine
-          placeholder="如：申请人本人申请撤回"
+          placeholder={t('actions.withdrawPlaceholder')}
         />
       </Form>
     </ActionModal>
@@ -45,18 +48,19 @@ export function WithdrawModal({ view, actor, onClose }: Omit<DecisionProps, 'ite
 }
 
 const NoteForm = z.object({
-  text: z.string().trim().min(1, '请填写备注内容').max(2000, '备注不超过 2000 字'),
+  text: z.string().trim().min(1, { error: () => tNow('actions.noteRequired') }).max(2000, { error: () => tNow('actions.noteTooLong') }),
 });
 
 export function NoteModal({ view, actor, onClose }: Omit<DecisionProps, 'item'>) {
+  const { t } = useTranslation();
   const { control, handleSubmit } = useForm<z.infer<typeof NoteForm>>({
     resolver: zodResolver(NoteForm),
     defaultValues: { text: '' },
   });
   return (
     <ActionModal
-      title="添加备注"
-      okText="保存备注"
+      title={t('actions.noteTitle')}
+      okText={t('actions.noteOk')}
       onClose={onClose}
       onConfirm={() =>
         submitForm(handleSubmit, (v) => actor.act(view, 'case.note_added', { text: v.text }))
@@ -67,7 +71,7 @@ export function NoteModal({ view, actor, onClose }: Omit<DecisionProps, 'item'>)
           control={control}
           name="text"
           id="note-text"
-          label="备注"
+          label={t('actions.note')}
           required
           rows={4}
         />

@@ -1,5 +1,6 @@
 // Acting on a case from this counter: the same check the hub makes (shared/case/actions), then the
 // event goes to the outbox. An action the rules refuse never reaches the outbox.
+import { t } from '../../i18n';
 import { availableActions, checkEvent } from '../../../shared/case/actions';
 import type { Principal } from '../../../shared/case/permissions';
 import type { CaseView } from '../../../shared/case/projection';
@@ -47,6 +48,6 @@ export async function act<T extends Exclude<EventType, 'case.received' | 'certif
   if (!checked.ok) return fail(checked.error.code, checked.error.message);
   const { deviceSeq: _seq, ...draft } = event;
   const appended = await appendEvent(draft);
-  if (!appended.ok) return fail(appended.error.code, `未能保存：${appended.error.message}`);
+  if (!appended.ok) return fail(appended.error.code, t('correction.saveFailed', { reason: appended.error.message }));
   return ok(null);
 }

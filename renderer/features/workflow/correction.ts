@@ -1,5 +1,6 @@
 // Resubmitting a case after the home hall asked for a correction: the intake form, filled from the
 // case as it stands, and the payload of what the clerk changed (PROTOCOL.md, case.correction_submitted).
+import { t } from '../../i18n';
 import type { Item } from '../../../shared/catalog/item-schema';
 import type { CaseView } from '../../../shared/case/projection';
 import type { FormValue, MaterialEntry, PayloadOf } from '../../../shared/protocol/events';
@@ -86,7 +87,7 @@ export function correctionIssues(
         path,
         section: 'material',
         label: material.name,
-        message: `补正要求补交“${material.name}”，请核对并登记`,
+        message: t('correction.handInMaterial', { name: material.name }),
         kind: 'missing',
       });
     }

@@ -5,12 +5,14 @@ import { useEffect, useRef, useState } from 'react';
 import { platform } from '../../platform/platform';
 import { cameraErrorMessage, openCamera, stopCamera } from '../../features/settings/camera';
 import { decodeQr } from './qr-decode';
+import { useTranslation } from 'react-i18next';
 
 /** Frames are scaled down to this width before decoding: enough for a QR code on paper, and quick. */
 const SCAN_WIDTH = 800;
 
 /** `onText` answers null when it takes the text, or the reason it does not (shown; scanning goes on). */
 export function QrScanDialog({ title, hint, onText, onClose }: { title: string; hint: string; onText: (text: string) => string | null; onClose: () => void }) {
+  const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -68,7 +70,7 @@ export function QrScanDialog({ title, hint, onText, onClose }: { title: string; 
     <Modal open title={title} onCancel={onClose} footer={null} width={640} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {refusal && <Alert type="warning" showIcon title={refusal} style={{ marginBottom: 12 }} />}
-      <video ref={video} aria-label="扫码摄像头画面" muted playsInline style={{ width: '100%', aspectRatio: '16 / 9', background: '#111', borderRadius: 4 }} />
+      <video ref={video} aria-label={t('qrScan.video')} muted playsInline style={{ width: '100%', aspectRatio: '16 / 9', background: '#111', borderRadius: 4 }} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
         {hint}
       </Typography.Paragraph>

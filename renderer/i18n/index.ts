@@ -1,0 +1,53 @@
+// The UI's languages: Chinese (the default and the source of every string) and English. i18next holds
+// the resources; antd and dayjs follow the same choice (App.tsx, applyLanguage). Messages that come
+// from shared/ (validators, the hub's refusals) and the printed papers stay Chinese.
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { CounterSettings } from '../../shared/bridge';
+import { en } from './en';
+import { zhCN, type Messages } from './zh-CN';
+
+export type Language = CounterSettings['language'];
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages };
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: 'zh-CN',
+  fallbackLng: 'zh-CN',
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes what it renders
+});
+
+/** Switches the whole UI (our strings, antd through App.tsx, dayjs) at once, without a reload. */
+export async function applyLanguage(lng: Language): Promise<void> {
+  dayjs.locale(lng === 'en' ? 'en' : 'zh-cn');
+  // Typed without the DOM: the unit tests load this module in Node, where there is no document.
+  const root = (globalThis as { document?: { documentElement: { lang: string } } }).document?.documentElement;
+  if (root) root.lang = lng;
+  await i18n.changeLanguage(lng);
+}
+
+/** The current language, for code outside React (formatting dates, messages made by plain functions). */
+export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 'zh-CN');
+
+/** A translation outside React: the message is made in the language shown at that moment. */
+export const t = i18n.t.bind(i18n);
+
+/** Date and time as this counter shows them, in the current language. */
+export const formatTime = (at: number | string): string => new Date(at).toLocaleTimeString(currentLanguage(), { hour12: false });
+export const formatDateTime = (at: number | string): string => new Date(at).toLocaleString(currentLanguage(), { hour12: false });
+
+export { i18n };
+
+/** The text under a key made at run time (an error code, a route), or the given text if there is none. */
+export function translated(key: string, fallback: string): string {
+  return i18n.exists(key) ? String(i18n.t(key as 'frame.appName')) : fallback;
+}
