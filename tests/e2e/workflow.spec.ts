@@ -38,6 +38,14 @@ async function openFromQueue(page: Page, queue: string, caseNo: string): Promise
   await expect(page.getByRole('heading', { name: `办件 ${caseNo}` })).toBeVisible();
 }
 
+/** Answers the open "did it print?" question (never a closing one from an earlier print). */
+async function confirmPrinted(page: Page): Promise<void> {
+  const question = page.getByRole('dialog').filter({ hasText: '证照是否已正常打印？' }).filter({ has: page.getByRole('button', { name: '已打印' }) });
+  await expect(question).toHaveCount(1);
+  await question.getByRole('button', { name: '已打印' }).click();
+  await expect(question).toHaveCount(0);
+}
+
 const stateTag = (page: Page) => page.locator('.ant-descriptions').first().locator('.ant-tag').first();
 
 test('Tianjin intake of a Beijing item → Beijing review with a correction → approval → Tianjin prints and hands over', async ({ browser }) => {
@@ -126,7 +134,7 @@ test('Tianjin intake of a Beijing item → Beijing review with a correction → 
   await shot(desk.page, 'workflow-print-certificate');
   await printDialog.getByRole('button', { name: '打印', exact: true }).click();
   // The browser cannot tell whether its dialog printed: the clerk confirms before it is recorded.
-  await desk.page.getByRole('button', { name: '已打印' }).click();
+  await confirmPrinted(desk.page);
   await expect(printDialog).toBeHidden();
   await expect(stateTag(desk.page)).toHaveText('证照已打印');
   const certificate = (await prints(desk.page)).at(-1)!;
@@ -141,7 +149,7 @@ test('Tianjin intake of a Beijing item → Beijing review with a correction → 
   await expect(reprint.getByText('补打证照须注明原因')).toBeVisible();
   await reprint.getByRole('textbox', { name: '补打原因' }).fill('首次打印卡纸');
   await reprint.getByRole('button', { name: '补打', exact: true }).click();
-  await desk.page.getByRole('button', { name: '已打印' }).click();
+  await confirmPrinted(desk.page);
   await expect(reprint).toBeHidden();
   const record = desk.page.getByRole('table', { name: '打印记录' });
   await expect(record.getByRole('row')).toHaveCount(3);
