@@ -6,6 +6,7 @@ import type { CaseView } from '../case/projection';
 import type { CaseState } from '../case/states';
 import type { RatingLevel, RatingStage } from '../protocol/events';
 import { beijingDayOf, dayOf } from './day-index';
+import type { PauseDays } from './fast-deadline';
 import type { RectificationStatus } from './feedback';
 
 export interface RatingFact {
@@ -43,8 +44,8 @@ export interface CaseFact {
   receivedDay: number;
   /** The promise the case was accepted with; null: the catalog's for the item. */
   promisedDays: number | null;
-  /** Correction pauses, only when there were any (most cases have none). */
-  pauses?: { from: string; to?: string }[];
+  /** Correction pauses as Beijing days, only when there were any (most cases have none). */
+  pauses?: PauseDays[];
   /** Beijing day number of the handover. */
   deliveredDay: number | null;
   ratings?: RatingFact[];
@@ -70,7 +71,7 @@ export function caseFact(view: CaseView): CaseFact {
     deliveredDay: view.delivery ? beijingDayOf(view.delivery.at) : null,
     openFlags: (view.flags ?? []).filter((f) => !f.answer).length,
   };
-  if (view.pauses.length > 0) fact.pauses = view.pauses.map((p) => ({ from: p.from, ...(p.to !== undefined ? { to: p.to } : {}) }));
+  if (view.pauses.length > 0) fact.pauses = view.pauses.map((p) => [beijingDayOf(p.from), p.to !== undefined ? beijingDayOf(p.to) : null] as const);
   if (view.ratings?.length) {
     fact.ratings = view.ratings.map((r) => ({ hallId: r.actor.hallId, level: r.level, stage: r.stage, day: beijingDayOf(r.at) }));
   }

@@ -4,7 +4,8 @@
 // What is counted (the page says the same):
 // - cases: those accepted (Beijing day) within the period that involve a chosen hall as intake,
 //   home or delivery hall; states grouped as STATE_BUCKETS; at risk / overdue as on the case list
-//   (shared/calendar: riskLevel of the cases whose promise still runs);
+//   (the rule of shared/calendar's riskLevel, counted by fast-deadline.ts, for the cases whose
+//   promise still runs);
 // - durations: working days from acceptance to handover of the delivered ones, the day of
 //   acceptance not counted and the days waiting for the applicant's correction left out, as the
 //   promise is counted; per item and per intake hall, mean and 90th percentile (nearest rank);
@@ -12,12 +13,13 @@
 // - ratings: those given within the period to a chosen hall; 满意率 = (非常满意 + 满意 + 基本满意) / all;
 // - rectifications: those opened within the period for a chosen hall, by their status today; overdue
 //   = still waiting for the hall after its deadline.
-import { AT_RISK_WORKING_DAYS, type RiskLevel, type WorkingCalendar } from '../calendar/working-days';
+import type { RiskLevel } from '../calendar/working-days';
 import type { CaseState } from '../case/states';
 import { SEED_HALLS, hallName } from '../halls';
 import { BAD_RATINGS, RATING_LEVELS, type RatingLevel } from '../protocol/events';
 import type { CaseFact, RatingFact, RectificationFact } from './case-fact';
 import { beijingDayOf, dayOf, isoOfDay, type WorkingDayIndex } from './day-index';
+import { countedBetween, fastDeadline, fastRisk } from './fast-deadline';
 import { AWAITING_HALL } from './feedback';
 import { ALL, STATE_BUCKETS, type Figure, type StateBucket } from './figures';
 import { mean, percentile } from './stats';
@@ -33,8 +35,7 @@ export interface DashboardQuery {
 export interface FigureContext {
   /** Today, 'YYYY-MM-DD' in Beijing. */
   today: string;
-  calendar: WorkingCalendar;
-  /** The calendar as running counts, spanning the cases' dates (see indexSpan). */
+  /** The official calendar as running counts, spanning the cases' dates (see indexSpan). */
   index: WorkingDayIndex;
   /** The catalog's promised days per item, for cases accepted without them. */
   promisedDays: ReadonlyMap<string, number>;
@@ -118,7 +119,6 @@ interface Scope {
   to: number;
   halls: ReadonlySet<string> | null;
   today: number;
-  todayNoon: string;
 }
 
 function scopeOf(q: DashboardQuery, ctx: FigureContext): Scope {
@@ -127,65 +127,32 @@ function scopeOf(q: DashboardQuery, ctx: FigureContext): Scope {
     to: q.to ? dayOf(q.to) : Infinity,
     halls: q.halls.length ? new Set(q.halls) : null,
     today: dayOf(ctx.today),
-    todayNoon: `${ctx.today}T12:00:00+08:00`,
   };
 }
 
-/** One fact as the figures see it. */
+/**
+ * One fact as the figures see it. The dashboard classifies 200,000 facts per look, so this is one
+ * object reused for every fact (classify overwrites it), not one allocated per fact.
+ */
 interface Classified {
   inCohort: boolean;
   bucket: StateBucket;
   risk: RiskLevel | null;
   duration: number | null;
-  ratings: readonly RatingFact[];
-  rectifications: readonly RectificationFact[];
 }
 
-const NONE: readonly never[] = [];
-
 /** How an open case stands against its promise: the due day (null while paused) and the risk. */
-function deadlineOf(f: CaseFact, s: Scope, ctx: FigureContext): { dueDate: string | null; risk: RiskLevel } | null {
+function deadlineOf(f: CaseFact, s: Scope, ctx: FigureContext): { due: number | null; risk: RiskLevel } | null {
   if (!OPEN_STATES.has(f.state)) return null;
   const promised = f.promisedDays ?? ctx.promisedDays.get(f.itemCode);
   if (promised === undefined) return null;
-  if (f.pauses) {
-    // A correction round moves the due date: the calendar's own count, exactly as the case list's.
-    try {
-      const deadline = ctx.calendar.computeDeadline({ acceptedAt: f.receivedAt, promisedDays: promised, pauses: f.pauses });
-      return { dueDate: deadline.dueDate, risk: ctx.calendar.riskLevel(deadline, s.todayNoon) };
-    } catch {
-      return null;
-    }
-  }
-  const due = ctx.index.addWorkingDays(f.receivedDay, promised);
-  if (s.today > due) return { dueDate: isoOfDay(due), risk: 'overdue' };
-  const used = Math.max(0, Math.min(promised, ctx.index.between(f.receivedDay, s.today)));
-  return { dueDate: isoOfDay(due), risk: promised - used <= AT_RISK_WORKING_DAYS ? 'at_risk' : 'ok' };
+  const d = fastDeadline(ctx.index, f.receivedDay, promised, f.pauses);
+  return { due: d.due, risk: fastRisk(ctx.index, f.receivedDay, promised, f.pauses, d, s.today) };
 }
 
-/** Working days of the pauses within (received, delivered]: days the applicant had the case. */
-function waitingDays(f: CaseFact, delivered: number, ctx: FigureContext): number {
-  const ranges = (f.pauses ?? [])
-    .map((p) => ({ first: beijingDayOf(p.from), end: p.to ? beijingDayOf(p.to) : delivered + 1 }))
-    .sort((a, b) => a.first - b.first);
-  let waiting = 0;
-  let reached = f.receivedDay; // days up to here are accounted for
-  for (const r of ranges) {
-    // A pause covers the days whose end it spans: [first, end).
-    const lo = Math.max(reached, r.first - 1);
-    const hi = Math.min(delivered, r.end - 1);
-    if (hi > lo) {
-      waiting += ctx.index.between(lo, hi);
-      reached = hi;
-    }
-  }
-  return waiting;
-}
-
+/** Working days from acceptance to handover, the days waiting for the applicant left out. */
 function durationOf(f: CaseFact, ctx: FigureContext): number | null {
-  if (f.deliveredDay === null) return null;
-  const days = ctx.index.between(f.receivedDay, f.deliveredDay) - (f.pauses ? waitingDays(f, f.deliveredDay, ctx) : 0);
-  return Math.max(0, days);
+  return f.deliveredDay === null ? null : countedBetween(ctx.index, f.receivedDay, f.deliveredDay, f.pauses);
 }
 
 function involves(f: CaseFact, halls: ReadonlySet<string> | null): boolean {
@@ -194,20 +161,21 @@ function involves(f: CaseFact, halls: ReadonlySet<string> | null): boolean {
 
 const inPeriod = (day: number, s: Scope) => day >= s.from && day <= s.to;
 const hallChosen = (hallId: string, s: Scope) => s.halls === null || s.halls.has(hallId);
+/** A rating counts when given within the period to a chosen hall. */
+const ratingCounts = (r: RatingFact, s: Scope) => inPeriod(r.day, s) && hallChosen(r.hallId, s);
+/** A rectification counts when opened within the period for a chosen hall. */
+const rectificationCounts = (r: RectificationFact, s: Scope) => inPeriod(r.openedDay, s) && hallChosen(r.hallId, s);
+const rectOverdue = (r: RectificationFact, s: Scope) => AWAITING_HALL.has(r.status) && s.today > r.dueDay;
 
-function classify(f: CaseFact, s: Scope, ctx: FigureContext): Classified {
-  const inCohort = inPeriod(f.receivedDay, s) && involves(f, s.halls);
-  return {
-    inCohort,
-    bucket: BUCKET_OF[f.state],
-    risk: inCohort ? (deadlineOf(f, s, ctx)?.risk ?? null) : null,
-    duration: inCohort ? durationOf(f, ctx) : null,
-    ratings: f.ratings ? f.ratings.filter((r) => inPeriod(r.day, s) && hallChosen(r.hallId, s)) : NONE,
-    rectifications: f.rectifications ? f.rectifications.filter((r) => inPeriod(r.openedDay, s) && hallChosen(r.hallId, s)) : NONE,
-  };
+function classify(out: Classified, f: CaseFact, s: Scope, ctx: FigureContext): Classified {
+  out.inCohort = inPeriod(f.receivedDay, s) && involves(f, s.halls);
+  out.bucket = BUCKET_OF[f.state];
+  out.risk = out.inCohort && OPEN_STATES.has(f.state) ? (deadlineOf(f, s, ctx)?.risk ?? null) : null;
+  out.duration = out.inCohort && f.deliveredDay !== null ? durationOf(f, ctx) : null;
+  return out;
 }
 
-const rectOverdue = (r: RectificationFact, s: Scope) => AWAITING_HALL.has(r.status) && s.today > r.dueDay;
+const newClassified = (): Classified => ({ inCohort: false, bucket: 'received', risk: null, duration: null });
 
 function matches(f: CaseFact, c: Classified, fig: Figure, s: Scope): boolean {
   switch (fig.kind) {
@@ -224,12 +192,15 @@ function matches(f: CaseFact, c: Classified, fig: Figure, s: Scope): boolean {
     case 'flow':
       return c.inCohort && f.intakeHallId === fig.intakeHallId && f.homeHallId === fig.homeHallId;
     case 'rating':
-      return c.ratings.some(
-        (r) => (fig.hallId === ALL || r.hallId === fig.hallId) && (fig.level === 'all' || (fig.level === 'bad' ? BAD_RATINGS.has(r.level) : r.level === fig.level)),
+      return (f.ratings ?? []).some(
+        (r) =>
+          ratingCounts(r, s) &&
+          (fig.hallId === ALL || r.hallId === fig.hallId) &&
+          (fig.level === 'all' || (fig.level === 'bad' ? BAD_RATINGS.has(r.level) : r.level === fig.level)),
       );
     case 'rectification':
-      return c.rectifications.some((r) => {
-        if (fig.hallId !== ALL && r.hallId !== fig.hallId) return false;
+      return (f.rectifications ?? []).some((r) => {
+        if (!rectificationCounts(r, s) || (fig.hallId !== ALL && r.hallId !== fig.hallId)) return false;
         if (fig.status === 'open') return r.status !== 'closed';
         if (fig.status === 'reported') return r.status === 'reported';
         if (fig.status === 'overdue') return rectOverdue(r, s);
@@ -242,7 +213,8 @@ function matches(f: CaseFact, c: Classified, fig: Figure, s: Scope): boolean {
 export function casesBehind(facts: Iterable<CaseFact>, figure: Figure, q: DashboardQuery, ctx: FigureContext): CaseFact[] {
   const s = scopeOf(q, ctx);
   const out: CaseFact[] = [];
-  for (const f of facts) if (matches(f, classify(f, s, ctx), figure, s)) out.push(f);
+  const c = newClassified();
+  for (const f of facts) if (matches(f, classify(c, f, s, ctx), figure, s)) out.push(f);
   return out.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
 }
 
@@ -270,11 +242,14 @@ function rectificationRow(hallId: string): RectificationRow {
   return { hallId, total: 0, open: 0, reported: 0, overdue: 0, closed: 0 };
 }
 
-function getOr<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) map.set(key, (v = make()));
-  return v;
+/** The row of a key, made the first time (by a function made once, not a closure per fact). */
+function rowOf<V>(map: Map<string, V>, key: string, make: (key: string) => V): V {
+  let row = map.get(key);
+  if (row === undefined) map.set(key, (row = make(key)));
+  return row;
 }
+const newList = (): number[] => [];
+const newMap = <V>(): Map<string, V> => new Map();
 
 export function computeDashboard(facts: Iterable<CaseFact>, q: DashboardQuery, ctx: FigureContext): Dashboard {
   const s = scopeOf(q, ctx);
@@ -285,25 +260,32 @@ export function computeDashboard(facts: Iterable<CaseFact>, q: DashboardQuery, c
   const all: number[] = [];
   const byItem = new Map<string, { label: string; values: number[] }>();
   const byHall = new Map<string, number[]>();
-  const flows = new Map<string, FlowRow>();
+  const flows = new Map<string, Map<string, FlowRow>>();
   const sat = new Map<string, SatisfactionRow>();
   const rect = new Map<string, RectificationRow>();
+  const c = newClassified();
 
   for (const f of facts) {
-    const c = classify(f, s, ctx);
-    for (const r of c.ratings) {
-      const row = getOr(sat, r.hallId, () => satisfactionRow(r.hallId));
-      row.total += 1;
-      row.levels[r.level] += 1;
+    if (f.ratings) {
+      for (const r of f.ratings) {
+        if (!ratingCounts(r, s)) continue;
+        const row = rowOf(sat, r.hallId, satisfactionRow);
+        row.total += 1;
+        row.levels[r.level] += 1;
+      }
     }
-    for (const r of c.rectifications) {
-      const row = getOr(rect, r.hallId, () => rectificationRow(r.hallId));
-      row.total += 1;
-      if (r.status === 'closed') row.closed += 1;
-      else row.open += 1;
-      if (r.status === 'reported') row.reported += 1;
-      if (rectOverdue(r, s)) row.overdue += 1;
+    if (f.rectifications) {
+      for (const r of f.rectifications) {
+        if (!rectificationCounts(r, s)) continue;
+        const row = rowOf(rect, r.hallId, rectificationRow);
+        row.total += 1;
+        if (r.status === 'closed') row.closed += 1;
+        else row.open += 1;
+        if (r.status === 'reported') row.reported += 1;
+        if (rectOverdue(r, s)) row.overdue += 1;
+      }
     }
+    classify(c, f, s, ctx);
     if (!c.inCohort) continue;
     total += 1;
     states[c.bucket] += 1;
@@ -311,10 +293,15 @@ export function computeDashboard(facts: Iterable<CaseFact>, q: DashboardQuery, c
     if (f.openFlags > 0) flagged += 1;
     if (c.duration !== null) {
       all.push(c.duration);
-      getOr(byItem, f.itemCode, () => ({ label: itemLabel(f, ctx), values: [] })).values.push(c.duration);
-      getOr(byHall, f.intakeHallId, () => []).push(c.duration);
+      let item = byItem.get(f.itemCode);
+      if (!item) byItem.set(f.itemCode, (item = { label: itemLabel(f, ctx), values: [] }));
+      item.values.push(c.duration);
+      rowOf(byHall, f.intakeHallId, newList).push(c.duration);
     }
-    getOr(flows, `${f.intakeHallId}>${f.homeHallId}`, () => ({ intakeHallId: f.intakeHallId, homeHallId: f.homeHallId, count: 0 })).count += 1;
+    const from = rowOf(flows, f.intakeHallId, newMap<FlowRow>);
+    let flow = from.get(f.homeHallId);
+    if (!flow) from.set(f.homeHallId, (flow = { intakeHallId: f.intakeHallId, homeHallId: f.homeHallId, count: 0 }));
+    flow.count += 1;
   }
 
   const satRows = [...sat.values()].sort((a, b) => byHallOrder(a.hallId, b.hallId));
@@ -348,7 +335,7 @@ export function computeDashboard(facts: Iterable<CaseFact>, q: DashboardQuery, c
       byItem: [...byItem.entries()].map(([code, v]) => durationRow(code, v.label, v.values)).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
       byHall: [...byHall.entries()].map(([h, v]) => durationRow(h, hallName(h), v)).sort((a, b) => byHallOrder(a.key, b.key)),
     },
-    flows: [...flows.values()].sort((a, b) => b.count - a.count || byHallOrder(a.intakeHallId, b.intakeHallId) || byHallOrder(a.homeHallId, b.homeHallId)),
+    flows: [...flows.values()].flatMap((m) => [...m.values()]).sort((a, b) => b.count - a.count || byHallOrder(a.intakeHallId, b.intakeHallId) || byHallOrder(a.homeHallId, b.homeHallId)),
     satisfaction: { all: satAll, byHall: satRows },
     rectifications: { all: rectAll, byHall: rectRows },
   };
@@ -379,6 +366,7 @@ export interface CaseLine {
 export function caseLine(f: CaseFact, ctx: FigureContext): CaseLine {
   const s = scopeOf({ from: null, to: null, halls: [] }, ctx);
   const deadline = deadlineOf(f, s, ctx);
+  const dueDate = deadline?.due === undefined || deadline.due === null ? null : isoOfDay(deadline.due);
   return {
     caseId: f.caseId,
     caseNo: f.caseNo,
@@ -390,7 +378,7 @@ export function caseLine(f: CaseFact, ctx: FigureContext): CaseLine {
     homeHallId: f.homeHallId,
     deliveryHallId: f.deliveryHallId,
     receivedAt: f.receivedAt,
-    dueDate: deadline?.dueDate ?? null,
+    dueDate,
     risk: deadline?.risk ?? null,
     duration: durationOf(f, ctx),
     ratings: f.ratings ?? [],

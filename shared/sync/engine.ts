@@ -3,7 +3,7 @@
 // and randomness are injected, so the same engine runs in a Web Worker over Dexie and in Node tests.
 import { v7 as uuidv7 } from 'uuid';
 import { RETRYABLE_REJECTIONS } from '../protocol/codes';
-import { Event as EventSchema, type Event, type StoredEvent } from '../protocol/events';
+import { Event as EventSchema, type Event } from '../protocol/events';
 import {
   DEFAULT_PULL_LIMIT,
   MAX_PULL_LIMIT,
@@ -19,6 +19,13 @@ import type {
   SyncStorage,
   UnsequencedEvent,
 } from './storage';
+import {
+  DEFAULT_SNAPSHOT_LIMIT,
+  MAX_SNAPSHOT_LIMIT,
+  looksStored,
+  readSnapshotPage,
+  type SnapshotState,
+} from './snapshot';
 import {
   BlobUnavailableError,
   type BlobUploader,
@@ -53,8 +60,11 @@ export interface SyncStatus {
   /** Clock time of the last round that left the outbox empty or the feed caught up. */
   lastSyncAt: number | null;
   lastError: Problem | null;
-  /** Feed position reached, and the feed's length when known (from a poke or a final page). */
-  bootstrap: { received: number; head?: number };
+  /**
+   * Feed position reached, and the feed's length when known (from a poke or a final page). While a
+   * fresh counter loads the case snapshot: the events received so far, and `cases` stored so far.
+   */
+  bootstrap: { received: number; head?: number; cases?: number };
 }
 
 export interface SyncEngineOptions {
@@ -71,6 +81,8 @@ export interface SyncEngineOptions {
   batchSize?: number;
   /** Events per pull, at most 5000. */
   pullLimit?: number;
+  /** Cases per snapshot page, at most 2000; 0 turns the snapshot off (a fresh store pulls the feed from 0). */
+  snapshotLimit?: number;
   /** How long to wait for a push or pull acknowledgement before treating it as lost. */
   ackTimeoutMs?: number;
   backoff?: { baseMs?: number; capMs?: number };
@@ -122,23 +134,6 @@ function toProblem(err: unknown): Problem {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * The parts of a pulled event the engine and the store rely on. Deliberately not the strict schema:
- * a newer hub may send fields or types this build does not know, and refusing them would stall the feed.
- */
-function looksStored(v: unknown): v is StoredEvent {
-  return (
-    isObject(v) &&
-    typeof v.id === 'string' &&
-    typeof v.caseId === 'string' &&
-    typeof v.type === 'string' &&
-    typeof v.deviceId === 'string' &&
-    Number.isSafeInteger(v.deviceSeq) &&
-    Number.isSafeInteger(v.hubSeq) &&
-    isObject(v.payload)
-  );
-}
-
 function checkPage(response: unknown, requested: number): PullResponse {
   if (!isObject(response)) throw new SyncFailure('INVALID_MESSAGE', '中心的拉取应答格式错误');
   if (isObject(response.error)) {
@@ -173,6 +168,9 @@ export class SyncEngine {
   private readonly newId: () => string;
   private readonly batchSize: number;
   private readonly pullLimit: number;
+  private readonly snapshotLimit: number;
+  /** The hub answered that it offers no snapshot: pull the feed instead, this session. */
+  private noSnapshot = false;
   private readonly ackTimeoutMs: number;
   private readonly backoffBase: number;
   private readonly backoffCap: number;
@@ -203,7 +201,7 @@ export class SyncEngine {
   private connectionError: Problem | null = null;
   private pushError: Problem | null = null;
   private pullError: Problem | null = null;
-  private bootstrap: { received: number; head?: number } = { received: 0 };
+  private bootstrap: SyncStatus['bootstrap'] = { received: 0 };
 
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();
   private readonly refusedListeners = new Set<(refused: RefusedEvent[]) => void>();
@@ -219,6 +217,7 @@ export class SyncEngine {
     this.newId = options.newId ?? uuidv7;
     this.batchSize = Math.max(1, Math.min(MAX_PUSH_EVENTS, options.batchSize ?? MAX_PUSH_EVENTS));
     this.pullLimit = Math.max(1, Math.min(MAX_PULL_LIMIT, options.pullLimit ?? DEFAULT_PULL_LIMIT));
+    this.snapshotLimit = Math.max(0, Math.min(MAX_SNAPSHOT_LIMIT, options.snapshotLimit ?? DEFAULT_SNAPSHOT_LIMIT));
     this.ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
     this.backoffBase = options.backoff?.baseMs ?? BACKOFF_BASE_MS;
     this.backoffCap = options.backoff?.capMs ?? BACKOFF_CAP_MS;
@@ -518,6 +517,10 @@ export class SyncEngine {
       this.pullAgain = false;
       try {
         const cursor = await this.storage.getCursor();
+        if (await this.wantsSnapshot(cursor)) {
+          await this.loadSnapshot();
+          continue;
+        }
         const raw = await this.call(
           () => this.transport.pull({ cursor, limit: this.pullLimit }),
           this.ackTimeoutMs,
@@ -542,6 +545,63 @@ export class SyncEngine {
         this.schedulePullRetry();
         return;
       }
+    }
+  }
+
+  // ---- snapshot ----
+
+  /** A store that has pulled nothing yet starts from the case snapshot, when store and hub both can. */
+  private async wantsSnapshot(cursor: number): Promise<boolean> {
+    if (this.noSnapshot || this.snapshotLimit === 0 || !this.transport.snapshot) return false;
+    if (!this.storage.applySnapshot || !this.storage.snapshotState) return false;
+    if (cursor !== 0) return false;
+    return !(await this.storage.snapshotState())?.done;
+  }
+
+  /**
+   * Loads the case snapshot page by page, each stored with where the snapshot stands, so a restart
+   * resumes after the last page stored; the next page is on its way while one is stored. The last
+   * page sets the cursor, and pulling the feed from there brings what changed meanwhile.
+   */
+  private async loadSnapshot(): Promise<void> {
+    const storage = this.storage as Required<Pick<SyncStorage, 'applySnapshot' | 'snapshotState'>>;
+    let state: SnapshotState | null = await storage.snapshotState();
+    const fetchPage = (after: string | null) =>
+      this.call(() => this.transport.snapshot!({ after, limit: this.snapshotLimit }), this.ackTimeoutMs);
+    let next = fetchPage(state?.after ?? null);
+    for (;;) {
+      const raw = await next;
+      if (raw === null) {
+        // A hub without snapshots: the feed from 0 brings everything, only slower.
+        this.noSnapshot = true;
+        return;
+      }
+      const read = readSnapshotPage(raw, state?.after ?? null);
+      if (!read.ok) throw new SyncFailure(read.code, read.message);
+      const { page } = read;
+      if (page.more) {
+        next = fetchPage(page.after);
+        // Settled here if storing this page fails first; the loop ends then and nobody awaits it.
+        next.catch(() => undefined);
+      }
+      const events = page.cases.reduce((n, c) => n + c.events.length, 0);
+      const cursor = state?.cursor ?? page.cursor;
+      const nextState: SnapshotState = {
+        cursor,
+        after: page.after ?? state?.after ?? null,
+        cases: (state?.cases ?? 0) + page.cases.length,
+        events: (state?.events ?? 0) + events,
+        done: !page.more,
+      };
+      await storage.applySnapshot(page.cases, nextState);
+      state = nextState;
+      this.pullAttempt = 0;
+      this.pullError = null;
+      const head = Math.max(this.bootstrap.head ?? 0, cursor);
+      this.bootstrap = { received: Math.min(state.events, head), head, cases: state.cases };
+      this.emit();
+      if (!page.more) return;
+      if (!this.running || !this.online) throw new Abandoned('stopped');
     }
   }
 

@@ -10,6 +10,7 @@ import type {
   SyncStorage,
   UnsequencedEvent,
 } from './storage';
+import type { SnapshotCase, SnapshotState } from './snapshot';
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -18,10 +19,13 @@ export class MemorySyncStorage implements SyncStorage {
   /** In deviceSeq order, since append is the only way in. */
   private readonly outboxEntries: OutboxEntry[] = [];
   private readonly outboxById = new Map<string, OutboxEntry>();
-  /** In the order pulled, which is feed order. */
+  /** The snapshot's cases' events case by case, then the pulled ones in feed order. */
   private readonly feedEvents: StoredEvent[] = [];
   private readonly feedIds = new Set<string>();
+  /** Per case, the highest hubSeq held: the snapshot's or the feed's. */
+  private readonly caseSeq = new Map<string, number>();
   private cursor = 0;
+  private snapshot: SnapshotState | null = null;
 
   async append(event: UnsequencedEvent): Promise<Event> {
     if (this.outboxById.has(event.id) || this.feedIds.has(event.id)) {
@@ -81,6 +85,25 @@ export class MemorySyncStorage implements SyncStorage {
   async applyPulled(events: readonly StoredEvent[], cursor: number): Promise<number> {
     // Checked before anything changes, so a bad call leaves the store as it was.
     if (!Number.isSafeInteger(cursor) || cursor < 0) throw new Error(`bad cursor ${cursor}`);
+    const fresh = this.keep(events.filter((e) => e.hubSeq > (this.caseSeq.get(e.caseId) ?? 0)));
+    this.cursor = cursor;
+    return fresh;
+  }
+
+  async snapshotState(): Promise<SnapshotState | null> {
+    return this.snapshot && { ...this.snapshot };
+  }
+
+  async applySnapshot(cases: readonly SnapshotCase[], state: SnapshotState): Promise<number> {
+    if (!Number.isSafeInteger(state.cursor) || state.cursor < 0) throw new Error(`bad cursor ${state.cursor}`);
+    const fresh = this.keep(cases.flatMap((c) => (c.hubSeq > (this.caseSeq.get(c.caseId) ?? 0) ? c.events : [])));
+    this.snapshot = { ...state };
+    if (state.done) this.cursor = Math.max(this.cursor, state.cursor);
+    return fresh;
+  }
+
+  /** Stores the events whose id is new, settles own pending entries among them; how many were new. */
+  private keep(events: readonly StoredEvent[]): number {
     const fresh: StoredEvent[] = [];
     const seen = new Set<string>();
     for (const event of events) {
@@ -91,13 +114,13 @@ export class MemorySyncStorage implements SyncStorage {
     for (const event of fresh) {
       this.feedEvents.push(event);
       this.feedIds.add(event.id);
+      this.caseSeq.set(event.caseId, Math.max(event.hubSeq, this.caseSeq.get(event.caseId) ?? 0));
       const own = this.outboxById.get(event.id);
       if (own && own.state === 'pending') {
         own.state = 'accepted';
         own.hubSeq = event.hubSeq;
       }
     }
-    this.cursor = cursor;
     return fresh.length;
   }
 
@@ -106,7 +129,7 @@ export class MemorySyncStorage implements SyncStorage {
     return copy(this.outboxEntries);
   }
 
-  /** Every pulled event, in the order the feed delivered them. */
+  /** Every confirmed event held: the snapshot's, case by case, then the pulled ones in feed order. */
   feed(): StoredEvent[] {
     return copy(this.feedEvents);
   }

@@ -3,6 +3,7 @@
 // transaction and a crash between two calls leaves the store in a state the engine resumes from.
 import type { Event, StoredEvent } from '../protocol/events';
 import type { Problem } from '../result';
+import type { SnapshotCase, SnapshotState } from './snapshot';
 
 /** `Omit` that keeps a discriminated union a union. */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -63,10 +64,26 @@ export interface SyncStorage {
   getCursor(): Promise<number>;
 
   /**
-   * Stores pulled events and the cursor the hub returned with them, together. An event whose id is
-   * already stored is skipped (a re-pulled page changes nothing), and an own outbox entry still
+   * Stores pulled events and the cursor the hub returned with them, together. An event already held
+   * is skipped (a re-pulled page changes nothing): one whose id is stored, or one of a case the
+   * store holds up to that event's hubSeq or further (from a snapshot). An own outbox entry still
    * pending whose id arrives here is marked accepted with the event's hubSeq: the hub has it even
    * if its push acknowledgement was lost. Returns how many events were new.
    */
   applyPulled(events: readonly StoredEvent[], cursor: number): Promise<number>;
+
+  /**
+   * Optional (a store without it always pulls the feed from 0): where the case snapshot stands,
+   * null when none was ever started.
+   */
+  snapshotState?(): Promise<SnapshotState | null>;
+
+  /**
+   * Optional, with snapshotState. Stores one page of the case snapshot and `state` (where the
+   * snapshot stands after it), together. Each case's events become what the store holds confirmed of
+   * that case, unless it holds the case up to the same hubSeq or further already; own entries still
+   * pending that the page holds are marked accepted, as applyPulled does. With `state.done` the
+   * cursor becomes `state.cursor` in the same unit of work. Returns how many events were new.
+   */
+  applySnapshot?(cases: readonly SnapshotCase[], state: SnapshotState): Promise<number>;
 }

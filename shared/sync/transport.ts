@@ -3,6 +3,7 @@
 import type { Event } from '../protocol/events';
 import type { Poke, PullRequest, PullResponse, PushResponse } from '../protocol/wire';
 import type { Problem } from '../result';
+import type { SnapshotRequest } from './snapshot';
 
 export type Unsubscribe = () => void;
 
@@ -24,6 +25,11 @@ export interface SyncTransport {
    */
   push(events: readonly Event[]): Promise<PushResponse>;
   pull(request: PullRequest): Promise<PullResponse>;
+  /**
+   * Optional: one page of the case snapshot (GET /api/v1/snapshot), as it came (the engine checks
+   * it); null when the hub offers no snapshot, so the engine pulls the feed from 0 instead.
+   */
+  snapshot?(request: SnapshotRequest): Promise<unknown>;
   onPoke(cb: (poke: Poke) => void): Unsubscribe;
   onStatus(cb: (status: TransportStatus) => void): Unsubscribe;
   /** PUT /api/v1/blobs/{sha256}; idempotent on the hub. */

@@ -1,14 +1,14 @@
 // The dashboard's figures and the cases behind them, against values worked out by hand from the
 // fixture's events (supervision-fixture.ts says how each case counts), not from the code's output.
 import { describe, expect, it } from 'vitest';
-import { casesBehind, computeDashboard, indexSpan, type DashboardQuery, type FigureContext } from '../../../../shared/supervision/dashboard';
+import { caseLine, casesBehind, computeDashboard, indexSpan, type DashboardQuery, type FigureContext } from '../../../../shared/supervision/dashboard';
 import { WorkingDayIndex } from '../../../../shared/supervision/day-index';
 import { parseFigure, type Figure } from '../../../../shared/supervision/figures';
 import { calendar, facts, no, PROMISED, TODAY } from './supervision-fixture';
 
 const all = facts();
 const span = indexSpan(all, TODAY);
-const ctx: FigureContext = { today: TODAY, calendar, index: new WorkingDayIndex(calendar, span.first, span.last), promisedDays: PROMISED };
+const ctx: FigureContext = { today: TODAY, index: new WorkingDayIndex(calendar, span.first, span.last), promisedDays: PROMISED };
 const YEAR: DashboardQuery = { from: '2026-01-01', to: TODAY, halls: [] };
 
 const behind = (figure: string, q: DashboardQuery = YEAR) => {
@@ -125,6 +125,29 @@ describe('dashboard for chosen halls and periods', () => {
     expect(d.total).toBe(0);
     expect(d.durations.all).toEqual({ key: '*', label: '全部', count: 0, mean: null, p90: null });
     expect(d.satisfaction.all.rate).toBeNull();
+  });
+});
+
+describe('a case as its list shows it', () => {
+  const line = (n: number) => caseLine(all[n - 1]!, ctx);
+  it('gives an open case its promised day and how it stands', () => {
+    expect(line(5)).toMatchObject({ dueDate: '2026-11-23', risk: 'overdue', duration: null, openFlags: 1 });
+    expect(line(6)).toMatchObject({ dueDate: '2026-11-27', risk: 'at_risk' });
+    // C7 has no promise on its event: the catalog's 10 days from 11-25 end on 12-09.
+    expect(line(7)).toMatchObject({ dueDate: '2026-12-09', risk: 'ok' });
+    // C8 waits for the applicant: no due day while the clock stands still.
+    expect(line(8)).toMatchObject({ dueDate: null, risk: 'at_risk' });
+  });
+
+  it('gives a delivered case its working days, ratings and rectifications, and a decided one no promise', () => {
+    expect(line(2)).toMatchObject({
+      dueDate: null,
+      risk: null,
+      duration: 3,
+      ratings: [{ hallId: 'TJ', level: 'very_dissatisfied', stage: 'receipt' }],
+      rectifications: [{ hallId: 'TJ', status: 'open', dueDate: '2026-11-16', overdue: true }],
+    });
+    expect(line(11).rectifications).toMatchObject([{ status: 'returned', dueDate: '2026-11-30', overdue: false }]);
   });
 });
 
