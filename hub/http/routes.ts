@@ -5,6 +5,7 @@ import { publicKeys } from '../domain/authority-keys';
 import type { Blobs } from '../domain/blobs';
 import type { CatalogService } from '../domain/catalog';
 import { enroll } from '../domain/devices';
+import { registerSnapshotRoute } from '../sync/snapshot-route';
 import { checkPassword, HubInputError, offlineVerifierFor, toStaff, type Tokens } from '../domain/staff';
 import type { Store } from '../store/db';
 import type { DeviceTable } from '../store/schema';
@@ -89,6 +90,8 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
     const rows = await db.selectFrom('staff').selectAll().where('disabled_at', 'is', null).orderBy('hall_id').orderBy('username').execute();
     return { staff: rows.map(toStaff) };
   });
+
+  registerSnapshotRoute(app, deps.store.native, device);
 
   app.get('/api/v1/calendar', async () => {
     const rows = await db.selectFrom('calendar').selectAll().orderBy('year').execute();

@@ -1,0 +1,87 @@
+// The case snapshot (docs/protocol-extensions.md, "Case snapshot"): a page of the cases in a
+// device's feed, in case id order, each with every event the hub stored for it, and the head of the
+// feed read before the page. The events come from the same rows pull serves (pull.ts), spliced as
+// the stored JSON, never parsed and written again.
+//
+// Why it is consistent: the feed head is read first, in its own statement, and a hall's feed head
+// moves in the transaction that writes the feed rows (hub/sync/ingest.ts). Every event at or before
+// the head is committed before the page is read, so it is in the page for its case; the one
+// statement that reads a page reads each case's events at one moment. A case that joins the
+// hall's feed after its page was read has all its events in the feed after the head (backfill), so
+// pulling from the head brings it whole; every other event after the head is in the page or newer
+// than its case's hubSeq there.
+import type SQLite from 'better-sqlite3';
+import type { NativeStore } from '../store/db';
+import type { DeviceTable } from '../store/schema';
+import { feedHead } from './pull';
+
+type Reader = Pick<DeviceTable, 'hall_id' | 'scope'>;
+
+export interface SnapshotPageJson {
+  /** `{"cursor":…,"cases":[{"caseId":…,"hubSeq":…,"events":[…]}],"after":…,"more":…}` */
+  json: string;
+  cases: number;
+  events: number;
+}
+
+/**
+ * The cases of the page (one more, to learn whether there are more) and their events, in order.
+ * A hall's cases are those it is involved in: `involved` is a JSON array of hall ids.
+ */
+function pageSql(scope: 'hall' | 'region', dialect: 'sqlite' | 'postgres'): string {
+  const p = (n: number) => (dialect === 'sqlite' ? '?' : `$${n}`);
+  const hall = scope === 'hall' ? ` and ${dialect === 'sqlite' ? 'instr' : 'strpos'}(involved, ${p(2)}) > 0` : '';
+  return (
+    `select c.case_id, e.hub_seq, e.body from (select case_id from cases where case_id > ${p(1)}${hall} order by case_id limit ${p(scope === 'hall' ? 3 : 2)}) c ` +
+    'join events e on e.case_id = c.case_id order by c.case_id, e.hub_seq'
+  );
+}
+
+const statements = new WeakMap<SQLite.Database, Record<'hall' | 'region', SQLite.Statement>>();
+function sqliteStatement(db: SQLite.Database, name: 'hall' | 'region'): SQLite.Statement {
+  let s = statements.get(db);
+  if (!s) {
+    s = { hall: db.prepare(pageSql('hall', 'sqlite')).raw(), region: db.prepare(pageSql('region', 'sqlite')).raw() };
+    statements.set(db, s);
+  }
+  return s[name];
+}
+
+async function rows(native: NativeStore, device: Reader, after: string, limit: number): Promise<[string, number, string][]> {
+  const name = device.scope === 'region' ? 'region' : 'hall';
+  const params = name === 'hall' ? [after, JSON.stringify(device.hall_id), limit] : [after, limit];
+  if (native.dialect === 'sqlite') return sqliteStatement(native.reader, name).all(...params) as [string, number, string][];
+  const r = await native.pool.query<[string, number, string]>({ name: `tongban_snapshot_${name}`, text: pageSql(name, 'postgres'), values: params, rowMode: 'array' });
+  return r.rows;
+}
+
+export async function snapshotPage(native: NativeStore, device: Reader, after: string | undefined, limit: number): Promise<SnapshotPageJson> {
+  // First the head, then the page: see the note at the top.
+  const cursor = await feedHead(native, device);
+  const found = await rows(native, device, after ?? '', limit + 1);
+  let json = '';
+  let cases = 0;
+  let events = 0;
+  let current: string | null = null;
+  let last = '';
+  let lastSeq = 0;
+  let more = false;
+  for (const [caseId, hubSeq, body] of found) {
+    if (caseId !== current) {
+      if (cases === limit) {
+        more = true;
+        break;
+      }
+      if (current !== null) json += `],"hubSeq":${lastSeq}},`;
+      json += `{"caseId":${JSON.stringify(caseId)},"events":[`;
+      current = caseId;
+      last = caseId;
+      cases += 1;
+    } else json += ',';
+    json += body;
+    lastSeq = Number(hubSeq);
+    events += 1;
+  }
+  if (current !== null) json += `],"hubSeq":${lastSeq}}`;
+  return { json: `{"cursor":${cursor},"cases":[${json}],"after":${cases ? JSON.stringify(last) : 'null'},"more":${more}}`, cases, events };
+}
