@@ -1,52 +1,150 @@
-// Rebuilds the case list rows from what the store holds: confirmed events in hub order, then our
-// pending ones in outbox order. Runs inside the transaction that changed them.
-import { foldCase } from '../../shared/case/projection';
+// The case list rows, kept by folding: each row holds the fold of the case's confirmed events (what
+// the hub has, up to `hubSeq`) with our own events still waiting folded on top; while there are
+// such events the confirmed fold is kept beside the view (`confirmed`), so the next confirmed
+// event, or the hub's answer, refolds from it without reading the case's events again. Every write
+// here runs inside the transaction that changed the outbox, the feed or the snapshot.
+import { applyEvent, type CaseView } from '../../shared/case/projection';
+import type { Event, StoredEvent } from '../../shared/protocol/events';
 import { attentionKeys } from '../../shared/supervision/feedback';
-import type { Event } from '../../shared/protocol/events';
 import { calendarOf, dueKey } from './case-due';
-import type { CaseRow, TongbanDB } from './db';
+import type { CaseRow, OutboxRow, TongbanDB } from './db';
+import { measure } from './sync-timing';
 
 /** The tables a transaction that rebuilds case rows must include besides outbox, feed and cases. */
-export const dueTables = (d: TongbanDB) => [d.calendar, d.catalog];
+export const dueTables = (d: TongbanDB) => [d.meta, d.calendar, d.catalog];
 
-export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string>): Promise<void> {
-  // The calendar and catalog must be in the calling transaction's scope (see DUE_TABLES).
-  const calendar = calendarOf(await database.calendar.toArray());
-  let catalogDays: Map<string, number> | null = null;
-  const daysOf = async (itemCode: string) => {
-    catalogDays ??= new Map(((await database.catalog.get('current'))?.catalog.items ?? []).map((i) => [i.code, i.promisedDays]));
-    return catalogDays.get(itemCode);
-  };
-  for (const caseId of new Set(caseIds)) {
-    const confirmed = await database.feed.where('caseId').equals(caseId).sortBy('hubSeq');
-    const confirmedIds = new Set(confirmed.map((e) => e.id));
-    // Ours not pulled back yet: pending ones, and accepted ones whose event the feed has not brought.
-    const ours = (await database.outbox.where('caseId').equals(caseId).sortBy('deviceSeq')).filter((o) => o.state !== 'rejected' && !confirmedIds.has(o.id));
-    const { view } = foldCase([...confirmed, ...ours.map((o) => o.event as Event)]);
-    if (!view) {
-      await database.cases.delete(caseId);
-      continue;
-    }
-    const row: CaseRow = {
-      caseId,
-      caseNo: view.caseNo,
-      state: view.state,
-      itemCode: view.itemCode,
-      itemName: view.itemName ?? view.itemCode,
-      applicantName: view.applicant.name,
-      idNumber: view.applicant.idNumber,
-      intakeHallId: view.halls.intakeHallId,
-      homeHallId: view.halls.homeHallId,
-      deliveryHallId: view.halls.deliveryHallId,
-      receivedAt: view.receivedAt,
-      updatedAt: view.updatedAt,
-      pending: ours.filter((o) => o.state === 'pending').length,
-      view,
-    };
-    const due = dueKey(view, calendar, view.promisedDays === undefined ? await daysOf(view.itemCode) : undefined);
-    if (due !== undefined) row.due = due;
-    const attention = attentionKeys(view);
-    if (attention.length) row.attention = attention;
-    await database.cases.put(row);
+/**
+ * A meta row counting the changes of which cases the store holds (a case added or gone), bumped in
+ * the transaction that makes them: the case list reads every id again only when it moves, not on
+ * every change of a case already listed.
+ */
+export const CASE_SET = 'caseSet';
+
+/** What the hub has confirmed of a case: the fold of its events up to `hubSeq` (0: none). */
+export interface Confirmed {
+  view: CaseView | null;
+  hubSeq: number;
+}
+
+/** Applies events in order onto a fold; an event the case's state does not allow is skipped, as foldCase does. */
+export function foldOnto(view: CaseView | null, events: readonly (Event & { hubSeq?: number })[]): CaseView | null {
+  let current = view;
+  for (const event of events) {
+    const applied = applyEvent(current, event);
+    if (applied.ok) current = applied.value;
   }
+  return current;
+}
+
+/** A row as stored before rows kept `hubSeq`: its confirmed part is in the history (entries with a hubSeq). */
+function legacyConfirmed(row: CaseRow): Confirmed {
+  const confirmed = row.view.history.filter((h) => h.hubSeq !== undefined);
+  const hubSeq = confirmed.reduce((max, h) => Math.max(max, h.hubSeq ?? 0), 0);
+  if (confirmed.length === row.view.history.length && row.pending === 0) return { view: row.view, hubSeq };
+  const events = confirmed.map((h) => ({ id: h.eventId, caseId: row.caseId, deviceId: h.deviceId, deviceSeq: 0, type: h.type, payload: h.payload, actor: h.actor, at: h.at, hubSeq: h.hubSeq }) as unknown as StoredEvent);
+  return { view: foldOnto(null, events), hubSeq };
+}
+
+export function confirmedOf(row: CaseRow | undefined): Confirmed {
+  if (!row) return { view: null, hubSeq: 0 };
+  if (row.hubSeq === undefined) return legacyConfirmed(row);
+  return { view: row.confirmed !== undefined ? row.confirmed : row.view, hubSeq: row.hubSeq };
+}
+
+/** Whether our outbox may hold events on the case that its row folds on top (so they must be read). */
+export const mayHaveOwn = (row: CaseRow | undefined): boolean => !row || row.hubSeq === undefined || row.confirmed !== undefined;
+
+/** Our events on a case that its confirmed events do not hold: waiting, or accepted and not pulled back yet. */
+function unconfirmed(outbox: readonly OutboxRow[], hubSeq: number): OutboxRow[] {
+  return outbox.filter((o) => o.state === 'pending' || (o.state === 'accepted' && (o.hubSeq ?? Infinity) > hubSeq)).sort((a, b) => a.deviceSeq - b.deviceSeq);
+}
+
+/** What the promised-date key needs besides the case: the calendar, and the catalog's promised days. */
+interface RowContext {
+  calendar: ReturnType<typeof calendarOf>;
+  days: ReadonlyMap<string, number>;
+}
+
+/** The case as it shows: our unconfirmed events folded onto the confirmed fold. */
+function withOwn(confirmed: Confirmed, outbox: readonly OutboxRow[]): { view: CaseView | null; ours: OutboxRow[] } {
+  const ours = unconfirmed(outbox, confirmed.hubSeq);
+  return { view: ours.length ? foldOnto(confirmed.view, ours.map((o) => o.event)) : confirmed.view, ours };
+}
+
+function caseRow(caseId: string, confirmed: Confirmed, view: CaseView, ours: readonly OutboxRow[], ctx: RowContext): CaseRow {
+  const row: CaseRow = {
+    caseId,
+    caseNo: view.caseNo,
+    state: view.state,
+    itemCode: view.itemCode,
+    itemName: view.itemName ?? view.itemCode,
+    applicantName: view.applicant.name,
+    idNumber: view.applicant.idNumber,
+    intakeHallId: view.halls.intakeHallId,
+    homeHallId: view.halls.homeHallId,
+    deliveryHallId: view.halls.deliveryHallId,
+    receivedAt: view.receivedAt,
+    updatedAt: view.updatedAt,
+    pending: ours.filter((o) => o.state === 'pending').length,
+    hubSeq: confirmed.hubSeq,
+    view,
+  };
+  if (ours.length) row.confirmed = confirmed.view;
+  const due = dueKey(view, ctx.calendar, view.promisedDays === undefined ? ctx.days.get(view.itemCode) : undefined);
+  if (due !== undefined) row.due = due;
+  const attention = attentionKeys(view);
+  if (attention.length) row.attention = attention;
+  return row;
+}
+
+/** Our outbox rows on the given cases, by case (one read through the caseId index). */
+export async function outboxByCase(database: TongbanDB, caseIds: readonly string[]): Promise<Map<string, OutboxRow[]>> {
+  const byCase = new Map<string, OutboxRow[]>();
+  if (caseIds.length === 0) return byCase;
+  for (const o of await database.outbox.where('caseId').anyOf([...caseIds]).toArray()) {
+    const list = byCase.get(o.caseId);
+    if (list) list.push(o);
+    else byCase.set(o.caseId, [o]);
+  }
+  return byCase;
+}
+
+/**
+ * Writes the rows of the given cases from their confirmed folds, in two bulk writes. Only Dexie
+ * requests are awaited here: inside a transaction, a wait on anything else lets IndexedDB commit it.
+ */
+export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<string, Confirmed>, outbox: ReadonlyMap<string, readonly OutboxRow[]>, existing: ReadonlySet<string>): Promise<void> {
+  const start = performance.now();
+  const shown = [...confirmed].map(([caseId, c]) => ({ caseId, c, ...withOwn(c, outbox.get(caseId) ?? []) }));
+  const calendar = calendarOf(await database.calendar.toArray());
+  // The catalog's promised days, for cases whose intake did not carry them.
+  const needsCatalog = shown.some((s) => s.view && s.view.promisedDays === undefined);
+  const catalog = needsCatalog ? (await database.catalog.get('current'))?.catalog : undefined;
+  const ctx: RowContext = { calendar, days: new Map((catalog?.items ?? []).map((i) => [i.code, i.promisedDays])) };
+  const rows: CaseRow[] = [];
+  const gone: string[] = [];
+  for (const s of shown) {
+    if (s.view) rows.push(caseRow(s.caseId, s.c, s.view, s.ours, ctx));
+    else gone.push(s.caseId);
+  }
+  measure('case-rows', start, { rows: rows.length });
+  if (rows.length) await database.cases.bulkPut(rows);
+  if (gone.length) await database.cases.bulkDelete(gone);
+  if (rows.some((r) => !existing.has(r.caseId)) || gone.some((id) => existing.has(id))) {
+    const version = ((await database.meta.get(CASE_SET))?.value as number | undefined) ?? 0;
+    await database.meta.put({ key: CASE_SET, value: version + 1 });
+  }
+}
+
+/**
+ * Rebuilds the rows of the given cases from their confirmed folds and our outbox (after our own
+ * events changed: appended, refused, re-authored). The calling transaction must include cases,
+ * outbox and dueTables(d). Every change of which cases the store holds goes through writeCases.
+ */
+export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(caseIds)];
+  if (ids.length === 0) return;
+  const rows = await database.cases.bulkGet(ids);
+  const confirmed = new Map(ids.map((id, i) => [id, confirmedOf(rows[i])]));
+  await writeCases(database, confirmed, await outboxByCase(database, ids), new Set(rows.flatMap((r) => (r ? [r.caseId] : []))));
 }

@@ -44,6 +44,16 @@ export interface CaseRow {
   due?: string;
   /** What waits on this case for whom (shared/supervision/feedback.ts, attentionKeys); absent when nothing. */
   attention?: string[];
+  /**
+   * The highest hubSeq of the case's confirmed events folded in (0: none yet): a pulled event at or
+   * below it is held already. Absent in rows written before it was kept (case-rows.ts reads those).
+   */
+  hubSeq?: number;
+  /**
+   * The fold of the confirmed events alone (null: none yet), kept while `view` has our own events
+   * still unconfirmed folded on top; absent when `view` is that fold (see case-rows.ts).
+   */
+  confirmed?: CaseView | null;
   view: CaseView;
 }
 

@@ -1,12 +1,18 @@
 // The sync engine's storage over Dexie: each call is one IndexedDB transaction, and the case list
-// is rebuilt in the same transaction, so what the screens show never disagrees with the outbox.
+// is updated in the same transaction, so what the screens show never disagrees with the outbox.
+// Pulled events and snapshot pages are folded onto each case's row (case-rows.ts) with one batch
+// read of the rows and of our outbox, and written back in one bulk write: a page costs a few
+// requests per case, never a read of the case's earlier events.
 import type { Event, StoredEvent } from '../../shared/protocol/events';
+import type { SnapshotCase, SnapshotState } from '../../shared/sync/snapshot';
 import type { OutboxCounts, PushOutcome, RefusedEvent, SyncStorage, UnsequencedEvent } from '../../shared/sync/storage';
-import { dueTables, rebuildCases } from './case-rows';
-import type { TongbanDB } from './db';
+import { confirmedOf, dueTables, foldOnto, mayHaveOwn, outboxByCase, rebuildCases, writeCases, type Confirmed } from './case-rows';
+import type { CaseRow, OutboxRow, TongbanDB } from './db';
+import { measure, timed } from './sync-timing';
 
 const LAST_SEQ = 'lastDeviceSeq';
 const CURSOR = 'cursor';
+const SNAPSHOT = 'snapshot';
 
 export class DexieSyncStorage implements SyncStorage {
   constructor(private readonly database: TongbanDB) {}
@@ -32,15 +38,20 @@ export class DexieSyncStorage implements SyncStorage {
   async recordPushOutcomes(outcomes: readonly PushOutcome[]): Promise<void> {
     const d = this.database;
     await d.transaction('rw', [d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
+      const rows = await d.outbox.bulkGet(outcomes.map((o) => o.id));
+      const settled: OutboxRow[] = [];
       const touched: string[] = [];
-      for (const o of outcomes) {
-        const row = await d.outbox.get(o.id);
-        if (!row || row.state !== 'pending') continue;
-        if (o.status === 'accepted') await d.outbox.update(o.id, { state: 'accepted', hubSeq: o.hubSeq });
-        else await d.outbox.update(o.id, { state: 'rejected', reason: { code: o.reason.code, message: o.reason.message } });
-        // A refused event leaves the case: it is shown in the status bar with its reason instead.
-        if (o.status === 'rejected') touched.push(row.caseId);
-      }
+      outcomes.forEach((o, i) => {
+        const row = rows[i];
+        if (!row || row.state !== 'pending') return;
+        if (o.status === 'accepted') settled.push({ ...row, state: 'accepted', hubSeq: o.hubSeq });
+        else {
+          settled.push({ ...row, state: 'rejected', reason: { code: o.reason.code, message: o.reason.message } });
+          // A refused event leaves the case: it is shown in the status bar with its reason instead.
+          touched.push(row.caseId);
+        }
+      });
+      if (settled.length) await d.outbox.bulkPut(settled);
       await rebuildCases(d, touched);
     });
   }
@@ -64,28 +75,98 @@ export class DexieSyncStorage implements SyncStorage {
   async applyPulled(events: readonly StoredEvent[], cursor: number): Promise<number> {
     if (!Number.isSafeInteger(cursor) || cursor < 0) throw new Error(`bad cursor ${cursor}`);
     const d = this.database;
-    return d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
-      const ids = events.map((e) => e.id);
-      const have = new Set((await d.feed.bulkGet(ids)).filter((x) => x).map((x) => x!.id));
-      const last = ((await d.meta.get('feedPos'))?.value as number | undefined) ?? 0;
-      const fresh: StoredEvent[] = [];
+    const work = () => d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
+      const have = new Set((await d.feed.bulkGet(events.map((e) => e.id))).flatMap((x) => (x ? [x.id] : [])));
+      const byCase = new Map<string, StoredEvent[]>();
       for (const e of events) {
         if (have.has(e.id)) continue;
         have.add(e.id);
-        fresh.push(e);
+        const list = byCase.get(e.caseId);
+        if (list) list.push(e);
+        else byCase.set(e.caseId, [e]);
       }
-      await d.feed.bulkAdd(fresh.map((e, i) => ({ ...e, feedPos: last + i + 1 })));
-      for (const own of (await d.outbox.bulkGet(fresh.map((e) => e.id))).filter((x) => x && x.state === 'pending')) {
-        const hubSeq = fresh.find((e) => e.id === own!.id)!.hubSeq;
-        await d.outbox.update(own!.id, { state: 'accepted', hubSeq });
+      const { confirmed, outbox, existing } = await this.load([...byCase.keys()]);
+      const fresh = new Set<string>();
+      for (const [caseId, list] of byCase) {
+        const c = confirmed.get(caseId)!;
+        // A case holds its events in hubSeq order: those at or below its hubSeq came with the snapshot.
+        const newer = list.filter((e) => e.hubSeq > c.hubSeq);
+        if (newer.length === 0) {
+          confirmed.delete(caseId);
+          continue;
+        }
+        for (const e of newer) fresh.add(e.id);
+        confirmed.set(caseId, { view: foldOnto(c.view, newer), hubSeq: newer[newer.length - 1]!.hubSeq });
       }
+      const last = ((await d.meta.get('feedPos'))?.value as number | undefined) ?? 0;
+      const rows = events.filter((e) => fresh.has(e.id));
+      await d.feed.bulkAdd(rows.map((e, i) => ({ ...e, feedPos: last + i + 1 })));
+      await this.settleOwn(rows, outbox);
       await d.meta.bulkPut([
         { key: CURSOR, value: cursor },
-        { key: 'feedPos', value: last + fresh.length },
+        { key: 'feedPos', value: last + rows.length },
         { key: 'lastPullAt', value: Date.now() },
       ]);
-      await rebuildCases(d, fresh.map((e) => e.caseId));
+      await writeCases(d, confirmed, outbox, existing);
+      return rows.length;
+    });
+    return timed('pull-apply', work, (fresh) => ({ events: events.length, fresh }));
+  }
+
+  async snapshotState(): Promise<SnapshotState | null> {
+    return ((await this.database.meta.get(SNAPSHOT))?.value as SnapshotState | undefined) ?? null;
+  }
+
+  async applySnapshot(cases: readonly SnapshotCase[], state: SnapshotState): Promise<number> {
+    if (!Number.isSafeInteger(state.cursor) || state.cursor < 0) throw new Error(`bad cursor ${state.cursor}`);
+    const d = this.database;
+    const work = () => d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
+      const { confirmed, outbox, existing } = await this.load(cases.map((c) => c.caseId));
+      const fresh: StoredEvent[] = [];
+      const folding = performance.now();
+      for (const c of cases) {
+        // A case the store already holds this far (or further) keeps what it has.
+        if (confirmed.get(c.caseId)!.hubSeq >= c.hubSeq) {
+          confirmed.delete(c.caseId);
+          continue;
+        }
+        fresh.push(...c.events);
+        confirmed.set(c.caseId, { view: foldOnto(null, c.events), hubSeq: c.hubSeq });
+      }
+      measure('snapshot-fold', folding, { cases: cases.length });
+      await this.settleOwn(fresh, outbox);
+      const meta: { key: string; value: unknown }[] = [{ key: SNAPSHOT, value: state }];
+      if (state.done) meta.push({ key: CURSOR, value: Math.max(state.cursor, await this.getCursor()) }, { key: 'lastPullAt', value: Date.now() });
+      await d.meta.bulkPut(meta);
+      await writeCases(d, confirmed, outbox, existing);
       return fresh.length;
     });
+    return timed('snapshot-apply', work, (fresh) => ({ cases: cases.length, events: fresh }));
+  }
+
+  /** The rows of the cases (as confirmed folds) and our outbox rows on those that may have any. */
+  private async load(caseIds: readonly string[]): Promise<{ confirmed: Map<string, Confirmed>; outbox: Map<string, OutboxRow[]>; existing: Set<string> }> {
+    const rows: (CaseRow | undefined)[] = await this.database.cases.bulkGet([...caseIds]);
+    const confirmed = new Map(caseIds.map((id, i) => [id, confirmedOf(rows[i])]));
+    const outbox = await outboxByCase(this.database, caseIds.filter((_, i) => mayHaveOwn(rows[i])));
+    return { confirmed, outbox, existing: new Set(rows.flatMap((r) => (r ? [r.caseId] : []))) };
+  }
+
+  /**
+   * Marks our pending events among `events` accepted: the hub has them even if the push's answer
+   * was lost. Every such event is on a case whose outbox rows `outbox` holds (mayHaveOwn), and
+   * those rows are updated in place so the rows written after see them settled.
+   */
+  private async settleOwn(events: readonly StoredEvent[], outbox: Map<string, OutboxRow[]>): Promise<void> {
+    if (outbox.size === 0) return;
+    const settled: OutboxRow[] = [];
+    for (const e of events) {
+      const own = outbox.get(e.caseId)?.find((o) => o.id === e.id);
+      if (!own || own.state !== 'pending') continue;
+      own.state = 'accepted';
+      own.hubSeq = e.hubSeq;
+      settled.push(own);
+    }
+    if (settled.length) await this.database.outbox.bulkPut(settled);
   }
 }

@@ -11,7 +11,9 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../shared/protocol/wire';
+import { SNAPSHOT_PATH, type SnapshotRequest } from '../../shared/sync/snapshot';
 import type { SyncTransport, TransportStatus, Unsubscribe } from '../../shared/sync/transport';
+import { measure } from './sync-timing';
 
 /** Signs with the device's key (kept non-extractable in IndexedDB by the app). */
 export type DeviceSigner = DeviceSign;
@@ -105,6 +107,19 @@ export class SocketTransport implements SyncTransport {
 
   pull(request: PullRequest): Promise<PullResponse> {
     return this.call('pull', request);
+  }
+
+  /** A page of the case snapshot over signed HTTP; null when the hub has no such address (an older hub). */
+  async snapshot(request: SnapshotRequest): Promise<unknown> {
+    const query = `limit=${request.limit}${request.after === null ? '' : `&after=${encodeURIComponent(request.after)}`}`;
+    const start = performance.now();
+    const res = await this.request('GET', `${SNAPSHOT_PATH}?${query}`);
+    measure('snapshot-fetch', start);
+    const parsing = performance.now();
+    const body: unknown = await res.json().catch(() => ({ error: { code: 'INVALID_MESSAGE', message: `中心的快照应答无法读取（${res.status}）` } }));
+    measure('snapshot-parse', parsing);
+    if (res.status === 404 && (body as { error?: { code?: string } }).error?.code === 'NOT_FOUND') return null;
+    return body;
   }
 
   onPoke(cb: (poke: Poke) => void): Unsubscribe {

@@ -2,6 +2,7 @@
 // large feed. It shares the IndexedDB store with the page; the page appends, the worker pushes.
 /// <reference lib="webworker" />
 import { SyncEngine, createBlobUploader, type SyncStatus } from '../../shared/sync';
+import { MAX_PULL_LIMIT } from '../../shared/protocol/wire';
 import { db } from './db';
 import { DexieSyncStorage } from './dexie-storage';
 import { deviceIdentity, deviceSigner } from './device';
@@ -36,6 +37,8 @@ async function start(): Promise<void> {
     storage,
     transport,
     blobs,
+    // Whole pages: a counter behind by many events catches up in fewer round trips and transactions.
+    pullLimit: MAX_PULL_LIMIT,
     timers: { now: () => Date.now(), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
   });
   engine.onStatus((status) => post({ type: 'status', status }));

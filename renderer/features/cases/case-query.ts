@@ -9,17 +9,46 @@ import {
   type CaseFilters,
 } from './case-filters';
 import { PAUSED_AT_RISK } from '../../data/case-due';
+import { CASE_SET } from '../../data/case-rows';
 import { matchesDeadlineFilter } from './deadline';
 import { deadlineOf, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
 
 export { toListItem, type CaseListItem, type DeadlineContext };
 import { beijingDate } from './format';
-import { caseIdsByIndex, caseRowsByIndex, exactRange, prefixRange, watchCases } from './raw-index';
+import { allCaseIdsByIndex, caseIdsByIndex, caseRowsByIndex, exactRange, prefixRange, watchCases } from './raw-index';
 
-/** Every case id, newest first: one getAllKeys over the receivedAt index. */
+/**
+ * Every case id, newest first, through the receivedAt index (in slices). At 200,000 cases a read
+ * takes the store a good part of a second and keeps writers waiting meanwhile, so reads after
+ * changes are spaced: the next starts no sooner than four times the last one's length after it
+ * (250 ms at least), and changes meanwhile share it. A new counter storing its snapshot page after
+ * page, or a busy hall's feed, then costs the list a few reads, not one per page.
+ */
 export async function newestFirstIds(): Promise<string[]> {
-  await watchCases();
-  return (await caseIdsByIndex('receivedAt')).reverse();
+  // Which cases there are changes only with this row (renderer/data/case-rows.ts): a change of a
+  // listed case needs no new read of every id.
+  await db().meta.get(CASE_SET);
+  return spacedRead();
+}
+
+let inFlight: Promise<unknown> = Promise.resolve();
+let queued: Promise<string[]> | null = null;
+let readyAt = 0;
+function spacedRead(): Promise<string[]> {
+  queued ??= (async () => {
+    await inFlight.catch(() => undefined);
+    const wait = readyAt - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // A change from here on is not in this read: it queues the next.
+    queued = null;
+    const started = performance.now();
+    const read = allCaseIdsByIndex('receivedAt');
+    inFlight = read;
+    const ids = await read;
+    readyAt = Date.now() + Math.max(250, 4 * (performance.now() - started));
+    return ids.reverse();
+  })();
+  return queued;
 }
 
 async function keySet(...reads: Promise<string[]>[]): Promise<Set<string>> {
