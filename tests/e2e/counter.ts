@@ -74,8 +74,11 @@ export async function pickItem(page: Page, query: string, code: string): Promise
   await search.fill(query);
   // Down the list with the arrow keys, as a clerk would, until the wanted item is the active one.
   for (let i = 0; i < 10; i++) {
-    const active = await search.getAttribute('aria-activedescendant');
-    const label = active ? await page.locator(`[id="${active}"]`).getAttribute('aria-label') : null;
+    // Read at once, never waited for: the list may point at an option it has not drawn (or at none, `_list_-1`).
+    const label = await search.evaluate((el) => {
+      const id = el.getAttribute('aria-activedescendant');
+      return id ? (document.getElementById(id)?.getAttribute('aria-label') ?? null) : null;
+    });
     if (label?.includes(code)) break;
     await search.press('ArrowDown');
   }
@@ -98,8 +101,17 @@ export const APPLICANT = { name: '李建国', idNumber: '11010519491231002X', ph
  * Returns the case number from the receipt.
  */
 export async function intakeHousingFundProof(page: Page): Promise<string> {
+  await fillHousingFundProof(page);
+  await page.keyboard.press('Control+Enter');
+  const receipt = page.getByRole('region', { name: '受理回执' });
+  await expect(receipt).toContainText(CASE_NO);
+  return (await receipt.textContent())!.match(CASE_NO)![0];
+}
+
+/** That intake filled in, ready to accept (Ctrl+Enter); the counter benchmark times the acceptance. */
+export async function fillHousingFundProof(page: Page, applicantName = APPLICANT.name): Promise<void> {
   await pickItem(page, '公积金缴存使用证明', 'GG00408001-BJ');
-  await page.getByRole('textbox', { name: '申请人姓名' }).fill(APPLICANT.name);
+  await page.getByRole('textbox', { name: '申请人姓名' }).fill(applicantName);
   await page.getByRole('textbox', { name: '居民身份证号码' }).fill(APPLICANT.idNumber);
   await page.getByRole('textbox', { name: '手机号码' }).fill(APPLICANT.phone);
   await page.getByRole('textbox', { name: '个人住房公积金账号' }).fill('110000123456');
@@ -110,8 +122,25 @@ export async function intakeHousingFundProof(page: Page): Promise<string> {
   await marital.press('Enter');
   await setForm(page, '居民身份证', '原件');
   await setForm(page, '异地贷款缴存使用证明申请表', '原件');
-  await page.keyboard.press('Control+Enter');
-  const receipt = page.getByRole('region', { name: '受理回执' });
-  await expect(receipt).toContainText(CASE_NO);
-  return (await receipt.textContent())!.match(CASE_NO)![0];
+}
+
+/** Opens a screen from the top menu. */
+export const menu = (page: Page, name: string) => page.getByRole('menuitem', { name }).click();
+
+/** The status bar: connection, outbox, last sync. */
+export const syncStatus = (page: Page) => page.getByRole('status', { name: '同步状态' });
+
+/** Connected to the hub with nothing left to upload. */
+export async function synced(page: Page): Promise<void> {
+  await expect(syncStatus(page)).toContainText('已连接中心', { timeout: 30_000 });
+  await expect(syncStatus(page)).toContainText('待上传：0', { timeout: 30_000 });
+}
+
+/** Opens a case from a queue of the workbench, waiting for it to arrive by sync. */
+export async function openFromQueue(page: Page, queue: string, caseNo: string): Promise<void> {
+  await menu(page, '工作台');
+  const table = page.getByRole('table', { name: queue });
+  await expect(table.getByRole('button', { name: caseNo })).toBeVisible({ timeout: 30_000 });
+  await table.getByRole('button', { name: caseNo }).click();
+  await expect(page.getByRole('heading', { name: `办件 ${caseNo}` })).toBeVisible();
 }

@@ -2,7 +2,7 @@
 // in Tianjin, reviewed in Beijing with one correction round (Tianjin offline for part of it),
 // approved, the certificate printed and handed over at a second Tianjin counter, verified.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { APPLICANT, idbRows, intakeHousingFundProof, paperShot, PNG, prints, recordPrints, setForm, shot } from './counter';
+import { APPLICANT, idbRows, intakeHousingFundProof, menu, openFromQueue, paperShot, PNG, prints, recordPrints, setForm, shot, synced, syncStatus } from './counter';
 import { TestDevice } from '../support/device';
 import { closeContexts, enroll, hub, login, newCode } from './support';
 
@@ -19,23 +19,6 @@ async function counter(browser: Browser, hallId: string, user: string, name: str
   await enroll(page, hallId, name);
   await login(page, user);
   return { context, page };
-}
-
-const status = (page: Page) => page.getByRole('status', { name: '同步状态' });
-const menu = (page: Page, name: string) => page.getByRole('menuitem', { name }).click();
-
-async function synced(page: Page): Promise<void> {
-  await expect(status(page)).toContainText('已连接中心', { timeout: 30_000 });
-  await expect(status(page)).toContainText('待上传：0', { timeout: 30_000 });
-}
-
-/** Opens a case from a queue of the workbench, waiting for it to arrive by sync. */
-async function openFromQueue(page: Page, queue: string, caseNo: string): Promise<void> {
-  await menu(page, '工作台');
-  const table = page.getByRole('table', { name: queue });
-  await expect(table.getByRole('button', { name: caseNo })).toBeVisible({ timeout: 30_000 });
-  await table.getByRole('button', { name: caseNo }).click();
-  await expect(page.getByRole('heading', { name: `办件 ${caseNo}` })).toBeVisible();
 }
 
 /** Answers the open "did it print?" question (never a closing one from an earlier print). */
@@ -83,7 +66,7 @@ test('Tianjin intake of a Beijing item → Beijing review with a correction → 
   await expect(tj.page.getByRole('row', { name: /补正要求/ })).toContainText('申请表缺少申请人本人签字');
   await expect(tj.page.getByRole('row', { name: /^计时暂停/ })).toContainText('计时暂停中');
   await tj.context.setOffline(true);
-  await expect(status(tj.page)).toContainText('离线');
+  await expect(syncStatus(tj.page)).toContainText('离线');
   await tj.page.getByRole('group', { name: '可进行的操作' }).getByRole('button', { name: '办理补正' }).click();
   await expect(tj.page.getByRole('heading', { name: `补正 ${caseNo}` })).toBeVisible();
   await tj.page.getByRole('button', { name: '打印补正通知书' }).click();
@@ -103,7 +86,7 @@ test('Tianjin intake of a Beijing item → Beijing review with a correction → 
   await tj.page.getByRole('button', { name: '提交补正' }).click();
   await expect(tj.page.getByRole('heading', { name: `办件 ${caseNo}` })).toBeVisible();
   await expect(stateTag(tj.page)).toHaveText('审核中');
-  await expect(status(tj.page)).toContainText('待上传：1');
+  await expect(syncStatus(tj.page)).toContainText('待上传：1');
   await tj.context.setOffline(false);
   await synced(tj.page);
   // The pause is closed and shown with both ends.

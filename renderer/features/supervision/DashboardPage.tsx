@@ -17,37 +17,7 @@ import { DurationCard, FlowCard, OverviewCard, RectificationCard, SatisfactionCa
 import { count } from './FigureButton';
 import { DASHBOARD_PRINT_TITLE, dashboardDocument, hallsText, periodText } from './print-dashboard';
 import { decodeQuery, encodeQuery } from './query-param';
-
-type Preset = 'year' | 'month' | 'days30' | 'all' | 'custom';
-
-const PRESETS: { value: Preset; label: string }[] = [
-  { value: 'year', label: '本年' },
-  { value: 'month', label: '本月' },
-  { value: 'days30', label: '近 30 天' },
-  { value: 'all', label: '全部' },
-  { value: 'custom', label: '自定义' },
-];
-
-export function presetPeriod(preset: Exclude<Preset, 'custom'>, today: string): Pick<DashboardQuery, 'from' | 'to'> {
-  switch (preset) {
-    case 'year':
-      return { from: `${today.slice(0, 4)}-01-01`, to: today };
-    case 'month':
-      return { from: `${today.slice(0, 7)}-01`, to: today };
-    case 'days30':
-      return { from: dayjs(today).subtract(29, 'day').format('YYYY-MM-DD'), to: today };
-    case 'all':
-      return { from: null, to: null };
-  }
-}
-
-function presetOf(q: DashboardQuery, today: string): Preset {
-  for (const p of ['year', 'month', 'days30', 'all'] as const) {
-    const r = presetPeriod(p, today);
-    if (r.from === q.from && r.to === q.to) return p;
-  }
-  return 'custom';
-}
+import { defaultQuery, presetOf, presetPeriod, PRESETS, type Preset } from './period';
 
 export const scopeText = (scope: 'hall' | 'region', hallId: string) =>
   scope === 'region' ? '区域督查设备：全部营业厅的办件' : `${hallName(hallId)}设备：本厅参与的办件`;
@@ -56,8 +26,8 @@ export function DashboardPage({ navigate, param }: PageProps) {
   const { device, session } = useApp();
   const { message } = App.useApp();
   const today = beijingToday(useToday());
-  const decoded = decodeQuery(param, { ...presetPeriod('year', today), halls: [] });
-  const [query, setQuery] = useState<DashboardQuery>(decoded.ok ? decoded.value.query : { ...presetPeriod('year', today), halls: [] });
+  const decoded = decodeQuery(param, defaultQuery(today));
+  const [query, setQuery] = useState<DashboardQuery>(decoded.ok ? decoded.value.query : defaultQuery(today));
   const [preset, setPreset] = useState<Preset>(() => presetOf(query, today));
   const [registry] = useState<ChartRegistry>(() => new Map());
   const key = `${encodeQuery(query)}|${today}`;
@@ -144,7 +114,7 @@ export function DashboardPage({ navigate, param }: PageProps) {
           <Progress percent={answer.progress.total ? Math.floor((answer.progress.done / answer.progress.total) * 100) : 0} />
         </Card>
       ) : null}
-      <div role="status" aria-label="统计状态">
+      <div role="status" aria-label="统计状态" data-catch-up-ms={answer.value?.ms.catchUp} data-count-ms={answer.value?.ms.count}>
         {d && answer.value ? (
           <Typography.Text type="secondary">
             {answer.loading ? '正在更新…' : `已统计：本机 ${count(answer.value.cases)} 件办件，本期受理 ${count(d.total)} 件（${hallsText(query)}）`}

@@ -2,8 +2,9 @@
 // and hooks that ask again whenever the counter's store moves (a pull, a local event, a refusal).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { DashboardQuery } from '../../../shared/supervision/dashboard';
+import { beijingToday, type DashboardQuery } from '../../../shared/supervision/dashboard';
 import { db } from '../../data/db';
+import { defaultQuery } from './period';
 import type { DashboardAnswer, ListAnswer, WorkerReply, WorkerRequest } from './worker-protocol';
 
 type Pending = { resolve(v: unknown): void; reject(e: Error): void };
@@ -46,6 +47,16 @@ function call<T>(req: Distribute<WorkerRequest>): Promise<T> {
 
 export const fetchDashboard = (query: DashboardQuery, today: string) => call<DashboardAnswer>({ kind: 'dashboard', query, today });
 
+/**
+ * Starts the worker on a supervisor's login, so it loads the saved facts (or, the first time, reads
+ * every case) and counts the opening figures while the workbench is on screen, not when 督查 is
+ * clicked. Nothing is shown; a failure here is shown when the dashboard asks again.
+ */
+export function warmDashboard(): void {
+  const today = beijingToday(new Date());
+  fetchDashboard(defaultQuery(today), today).catch(() => undefined);
+}
+
 export const fetchLines = (figure: string, query: DashboardQuery, today: string, offset: number, limit: number) =>
   call<ListAnswer>({ kind: 'list', figure, query, today, offset, limit });
 
@@ -62,6 +73,9 @@ export function useStoreChanges(): string | undefined {
   }, []);
 }
 
+/** The last answer for each key this session, and the store position it was given for. */
+const answers = new Map<string, { for: string; value: unknown }>();
+
 export interface Loaded<T> {
   value: T | null;
   error: string | null;
@@ -75,15 +89,20 @@ export interface Loaded<T> {
 export function useWorkerAnswer<T>(key: string, load: () => Promise<T>): Loaded<T> {
   const changes = useStoreChanges();
   const request = changes === undefined ? null : `${key}#${changes}`;
-  const [answer, setAnswer] = useState<{ for: string | null; value: T | null; error: string | null }>({ for: null, value: null, error: null });
+  // The last answer for this key in the session shows at once; it stands if the store has not moved.
+  const [answer, setAnswer] = useState<{ for: string | null; value: T | null; error: string | null }>(() => {
+    const kept = answers.get(key) as { for: string; value: T } | undefined;
+    return kept ? { ...kept, error: null } : { for: null, value: null, error: null };
+  });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   useEffect(() => {
-    if (request === null) return;
+    if (request === null || answers.get(key)?.for === request) return;
     let live = true;
     const onProgress = (p: { done: number; total: number }) => live && setProgress(p);
     progressListeners.add(onProgress);
     load().then(
       (value) => {
+        answers.set(key, { for: request, value });
         if (!live) return;
         setAnswer({ for: request, value, error: null });
         setProgress(null);
@@ -101,5 +120,6 @@ export function useWorkerAnswer<T>(key: string, load: () => Promise<T>): Loaded<
     // `load` is a new function each render; `request` names what it loads.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);
-  return { value: answer.value, error: answer.error, progress, loading: answer.for !== request };
+  const current = answer.for === request ? answer : (answers.get(key) as { for: string; value: T } | undefined);
+  return { value: current?.value ?? answer.value, error: answer.error, progress, loading: current?.for !== request };
 }

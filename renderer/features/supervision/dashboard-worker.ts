@@ -8,7 +8,7 @@ import { WorkingDayIndex } from '../../../shared/supervision/day-index';
 import { parseFigure } from '../../../shared/supervision/figures';
 import { db } from '../../data/db';
 import { FactStore } from './fact-store';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { DashboardAnswer, WorkerReply, WorkerRequest } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,12 +20,15 @@ let saveTimer: ReturnType<typeof setTimeout> | null = null;
 const post = (m: WorkerReply) => self.postMessage(m);
 
 let ctxKey = '';
+/** The days the facts span, found again only when the facts change. */
+let spanOf: { generation: number; today: string; span: { first: number; last: number } } | null = null;
 let ctxCache: FigureContext | null = null;
 
 /** Calendar, catalog and today, with the working-day index over the facts' dates (rebuilt only when one changes). */
 async function context(today: string): Promise<FigureContext> {
   const [years, catalog] = await Promise.all([db().calendar.toArray(), db().catalog.get('current')]);
-  const span = indexSpan(store.values(), today);
+  if (spanOf?.generation !== store.generation || spanOf.today !== today) spanOf = { generation: store.generation, today, span: indexSpan(store.values(), today) };
+  const span = spanOf.span;
   const key = `${today}|${span.first}|${catalog?.etag ?? ''}|${JSON.stringify(years)}`;
   if (ctxCache && key === ctxKey) return ctxCache;
   let calendar: WorkingCalendar;
@@ -38,7 +41,7 @@ async function context(today: string): Promise<FigureContext> {
   const items = catalog?.catalog.items ?? [];
   const promisedDays = new Map(items.map((i) => [i.code, i.promisedDays]));
   const itemNames = new Map(items.map((i) => [i.code, i.name]));
-  ctxCache = { today, calendar, promisedDays, itemNames, index: new WorkingDayIndex(calendar, span.first, span.last) };
+  ctxCache = { today, promisedDays, itemNames, index: new WorkingDayIndex(calendar, span.first, span.last) };
   ctxKey = key;
   return ctxCache;
 }
@@ -56,14 +59,21 @@ async function fresh(): Promise<void> {
 let last: { key: string; generation: number; value: Dashboard } | null = null;
 
 async function handle(req: WorkerRequest): Promise<unknown> {
+  const started = performance.now();
   await fresh();
   const ctx = await context(req.today);
   if (req.kind === 'dashboard') {
+    const counting = performance.now();
     const key = `${ctxKey}|${JSON.stringify(req.query)}`;
     if (last?.key !== key || last.generation !== store.generation) {
       last = { key, generation: store.generation, value: computeDashboard(store.values(), req.query, ctx) };
     }
-    return { dashboard: last.value, cases: store.size };
+    const answer: DashboardAnswer = {
+      dashboard: last.value,
+      cases: store.size,
+      ms: { catchUp: Math.round(counting - started), count: Math.round(performance.now() - counting) },
+    };
+    return answer;
   }
   const figure = parseFigure(req.figure);
   if (!figure.ok) throw new Error(figure.error.message);

@@ -10,6 +10,8 @@ export interface DashboardAnswer {
   dashboard: Dashboard;
   /** Cases on this counter (all of them, whatever the query). */
   cases: number;
+  /** Milliseconds the worker spent: catching up with the store (loading the saved facts the first time), counting. */
+  ms: { catchUp: number; count: number };
 }
 
 export interface ListAnswer {
