@@ -27,6 +27,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_HUB_PORT}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // Counters run with antd's motion off (the app follows this system setting): a transition that never
+    // ends on a starved machine would leave a control half-gone, say a spinner inside a button's name.
+    reducedMotion: 'reduce',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     trace: 'off',
   },

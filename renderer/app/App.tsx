@@ -16,6 +16,8 @@ import { LoginScreen } from '../features/login/LoginScreen';
 import { LockScreen } from '../ui/LockScreen';
 import { ConsultDock } from '../features/consult/ConsultDock';
 import { StatusBar } from '../ui/StatusBar';
+import { useReducedMotion } from '../ui/use-reduced-motion';
+import { warmDashboard } from '../features/supervision/dashboard-client';
 import { applyLanguage, translated } from '../i18n';
 import { hallLabel, rolesLabel } from '../i18n/labels';
 import { platform } from '../platform/platform';
@@ -25,8 +27,14 @@ import { routes, type RouteKey } from './routes';
 export function App() {
   // antd's own texts (pickers, pagination, empty lists) follow the language chosen in Settings.
   const { i18n } = useTranslation();
+  // Motion follows the system's "reduce motion" setting: off, every control shows its end state at once.
+  const motion = !useReducedMotion();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b5242b' } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#b5242b', motion } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <Root />
       </AntApp>
@@ -59,6 +67,10 @@ function Root() {
   useEffect(() => {
     // New colleagues appear in the directory: refresh it whenever someone logs in.
     if (session) void refreshStaffDirectory().catch(() => undefined);
+  }, [session]);
+  // A supervisor's dashboard counts every case on the machine: its worker starts on login.
+  useEffect(() => {
+    if (session?.staff.roles.includes('supervisor')) warmDashboard();
   }, [session]);
 
   if (device === undefined) return <Spin fullscreen tip={t('frame.starting')} />;
