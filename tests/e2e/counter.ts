@@ -76,8 +76,10 @@ export async function pickItem(page: Page, query: string, code: string): Promise
   for (let i = 0; i < 10; i++) {
     // Read at once, never waited for: the list may point at an option it has not drawn (or at none, `_list_-1`).
     const label = await search.evaluate((el) => {
-      const id = el.getAttribute('aria-activedescendant');
-      return id ? (document.getElementById(id)?.getAttribute('aria-label') ?? null) : null;
+      type Node = { getAttribute(name: string): string | null; ownerDocument: { getElementById(id: string): Node | null } };
+      const box = el as unknown as Node;
+      const id = box.getAttribute('aria-activedescendant');
+      return id ? (box.ownerDocument.getElementById(id)?.getAttribute('aria-label') ?? null) : null;
     });
     if (label?.includes(code)) break;
     await search.press('ArrowDown');
