@@ -134,7 +134,9 @@ test('cases from Tianjin show up in Beijing: list, search, filters, case page, t
       { materialId: 'exam-certificate', provided: 'copy', attachments: [] },
     ],
   });
-  const old = received(tj, tjClerk.staffId, new Date(Date.now() - 30 * 86_400_000), {
+  // Long overdue, on a fixed day before the supervision test's period (supervision-fixture.ts), whose
+  // figures count every case the hub holds in that period.
+  const old = received(tj, tjClerk.staffId, new Date('2026-09-01T02:00:00.000Z'), {
     itemCode: FUND_BJ,
     itemName: '住房公积金异地转移接续',
     promisedDays: 3,

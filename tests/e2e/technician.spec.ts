@@ -99,6 +99,9 @@ test('a revoked counter is re-enrolled and the case it took offline reaches the 
   await shot(page, 'technician-reenroll');
   await dialog.getByRole('button', { name: '重新注册', exact: true }).click();
   const newCode = old!.deviceCode.replace(/A$/, 'B');
+  await expect(dialog.getByText(`已重新注册为 ${newCode}，正在重新启动…`)).toBeVisible({ timeout: 30_000 });
+  // The app restarts under the new identity; the dialog stays up until then (typing before would be lost).
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByText(`天津市政务服务中心 · ${newCode}`)).toBeVisible({ timeout: 30_000 });
 
   // The case goes to the hub under the new device, with its number unchanged, and comes back in the feed.
