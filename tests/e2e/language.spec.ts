@@ -1,9 +1,10 @@
 // The counter in English: a clerk switches the language in Settings and the frame, the case list and
 // the intake screen speak English at once (no reload), found here by their English accessible names;
 // the choice is kept (a reload and the login screen stay English); switching back gives Chinese.
+// A supervisor's dashboard speaks English too, while the statistics it prints stay Chinese.
 import { expect, test, type Page } from '@playwright/test';
-import { shot } from './counter';
-import { enroll, hub } from './support';
+import { prints, recordPrints, shot } from './counter';
+import { enroll, hub, login } from './support';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -95,6 +96,15 @@ test('a logged-in counter switches to English in Settings, and back to Chinese',
   await expect(page.getByRole('region', { name: 'Machine diagnostics' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy report' })).toBeVisible();
 
+  // Video consultation: the hall directory, the seed halls by their English names.
+  await page.getByRole('menuitem', { name: 'Consult' }).click();
+  await expect(page.getByRole('heading', { name: 'Video consultation · Halls' })).toBeVisible();
+  const beijing = page.getByRole('listitem', { name: 'Beijing Government Service Center' });
+  await expect(beijing.getByRole('button', { name: 'Call' })).toBeEnabled();
+  await expect(beijing).toContainText('Counters available: ');
+  await expect(page.getByRole('listitem', { name: 'Tianjin Government Service Center' })).toContainText('This hall');
+  await shot(page, 'en-consult');
+
   // Kept: after a reload the draft is offered in English, and the login screen is English.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Tongban · Log in' })).toBeVisible();
@@ -115,4 +125,45 @@ test('a logged-in counter switches to English in Settings, and back to Chinese',
   await expect(page.getByRole('grid', { name: '办件列表' }).getByRole('columnheader', { name: '办件编号' })).toBeVisible();
   await page.getByRole('menuitem', { name: '受理' }).click();
   await expect(page.getByRole('heading', { name: '线下收件' })).toBeVisible();
+});
+
+test('a supervisor’s dashboard speaks English, and the statistics it prints stay Chinese', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await recordPrints(context);
+  const page = await context.newPage();
+  await enroll(page, 'BJ');
+  await login(page, 'bj-supervisor');
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await chooseLanguage(page, /界面语言/, 'English');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('menuitem', { name: 'Supervision' }).click();
+  await expect(page.getByRole('heading', { name: 'Supervision · Cross-region services' })).toBeVisible();
+  await expect(page.getByText('Beijing Government Service Center device: cases this hall takes part in')).toBeVisible();
+  await expect(page.getByRole('radiogroup', { name: 'Period' }).getByRole('radio', { name: 'This year' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Shijiazhuang' })).toBeVisible();
+  const received = page.getByRole('region', { name: 'Case overview' }).getByRole('button', { name: /^Received: [\d,]+$/ });
+  await expect(received).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Rectification by hall' })).toBeVisible();
+  await shot(page, 'en-supervision');
+
+  // The printed statistics: Chinese, with the charts' pictures (drawn again in Chinese).
+  await page.getByRole('button', { name: 'Print statistics' }).click();
+  await expect.poll(async () => (await prints(page)).length).toBe(1);
+  const printed = (await prints(page))[0]!;
+  expect(printed.title).toContain('跨区域通办督查统计');
+  expect(printed.html).toContain('统计期间：');
+  expect(printed.html).toContain('范围：北京市政务服务中心设备：本厅参与的办件');
+  expect(printed.html).toContain('<img src="data:image/png;base64,');
+  expect(printed.html).not.toContain('Received');
+
+  // A figure's list, in English.
+  await received.click();
+  await expect(page.getByRole('heading', { name: 'Cases received' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Number in list' })).toContainText(/^Cases: [\d,]+$/);
+  await expect(page.getByRole('table', { name: 'Case list' }).getByRole('columnheader', { name: 'Home hall' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to supervision statistics' }).click();
+  await expect(received).toBeVisible();
+  await context.close();
 });

@@ -1,6 +1,7 @@
 // Text chat in a call, over the call's own data channel.
 import { Button, Input, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChatLine } from './controller';
 
 export function CallChat({
@@ -12,6 +13,7 @@ export function CallChat({
   open: boolean;
   onSend: (text: string) => boolean;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const log = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -25,7 +27,7 @@ export function CallChat({
       <div
         ref={log}
         role="log"
-        aria-label="会商聊天"
+        aria-label={t('consult.chat.log')}
         style={{
           height: 120,
           overflowY: 'auto',
@@ -36,13 +38,13 @@ export function CallChat({
       >
         {lines.length === 0 ? (
           <Typography.Text type="secondary">
-            {open ? '可在此发送文字消息' : '连接建立后可发送文字消息'}
+            {open ? t('consult.chat.ready') : t('consult.chat.waiting')}
           </Typography.Text>
         ) : null}
         {lines.map((l) => (
           <div key={l.id}>
             <Typography.Text strong type={l.from === 'me' ? undefined : 'success'}>
-              {l.from === 'me' ? '我' : '对方'}：
+              {l.from === 'me' ? t('consult.chat.me') : t('consult.chat.peer')}
             </Typography.Text>
             {l.text}
           </div>
@@ -50,16 +52,16 @@ export function CallChat({
       </div>
       <Space.Compact style={{ width: '100%' }}>
         <Input
-          aria-label="聊天消息"
+          aria-label={t('consult.chat.message')}
           value={text}
           maxLength={1000}
           disabled={!open}
           onChange={(e) => setText(e.target.value)}
           onPressEnter={send}
-          placeholder="输入消息，回车发送"
+          placeholder={t('consult.chat.placeholder')}
         />
         <Button onClick={send} disabled={!open || !text.trim()}>
-          发送
+          {t('consult.chat.send')}
         </Button>
       </Space.Compact>
     </Space>

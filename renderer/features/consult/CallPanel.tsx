@@ -2,11 +2,13 @@
 // the record, hang up; and, once it ended, why, whether it is on the case, and redial.
 import { Alert, Button, Drawer, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { durationText, mayRecord } from '../../../shared/consult/record';
-import { hallName } from '../../../shared/halls';
+import { useTranslation } from 'react-i18next';
+import { mayRecord } from '../../../shared/consult/record';
+import { t as tNow } from '../../i18n';
 import { CallChat } from './CallChat';
 import { CallVideo } from './CallVideo';
-import type { CallView, ConsultController } from './controller';
+import { otherSide, type CallView, type ConsultController } from './controller';
+import { callDuration } from './words';
 import { SharedSummary } from './SharedSummary';
 
 function useNow(): number {
@@ -19,32 +21,34 @@ function useNow(): number {
 }
 
 function statusText(call: CallView, now: number): string {
-  const other = call.peer
-    ? `${hallName(call.peer.hallId)} ${call.peer.name}`
-    : hallName(call.target.hallId);
+  const other = otherSide(call);
   switch (call.phase) {
     case 'preparing':
-      return '正在打开摄像头和麦克风…';
+      return tNow('consult.call.preparing');
     case 'ringing': {
       const left = call.deadline ? Math.max(0, Math.ceil((call.deadline - now) / 1000)) : 0;
-      return `正在呼叫${other}（${call.ringing ?? 0} 个窗口振铃，${left} 秒后无人接听即结束）`;
+      return tNow('consult.call.ringing', { other, ringing: call.ringing ?? 0, left });
     }
     case 'connecting':
-      return `${other}已接听，正在建立音视频连接…`;
+      return tNow('consult.call.connecting', { other });
     case 'active':
-      return `通话中 · ${other} · ${durationText(call.startedAt ? Math.max(0, Math.round((now - Date.parse(call.startedAt)) / 1000)) : 0)}`;
+      return tNow('consult.call.active', {
+        other,
+        duration: callDuration(call.startedAt ? Math.max(0, Math.round((now - Date.parse(call.startedAt)) / 1000)) : 0),
+      });
     case 'ended':
-      return call.end?.message ?? '通话已结束。';
+      return call.end?.message ?? tNow('consult.call.ended');
   }
 }
 
 export function CallPanel({ controller, call }: { controller: ConsultController; call: CallView }) {
+  const { t } = useTranslation();
   const now = useNow();
   const live = call.phase === 'connecting' || call.phase === 'active';
   const ended = call.phase === 'ended';
   const canShare = call.role === 'caller' && !!call.target.case && call.channelOpen && !ended;
   return (
-    <Drawer open title="视频会商" placement="right" size={600} mask={false} closable={false}>
+    <Drawer open title={t('consult.title')} placement="right" size={600} mask={false} closable={false}>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {ended ? (
           <Alert
@@ -54,17 +58,17 @@ export function CallPanel({ controller, call }: { controller: ConsultController;
             role="alert"
           />
         ) : (
-          <Typography.Text role="status" aria-label="会商状态">
+          <Typography.Text role="status" aria-label={t('consult.call.status')}>
             {statusText(call, now)}
           </Typography.Text>
         )}
         {call.caseRef ? (
           <Space size={4} wrap>
-            <Tag color="blue">办件 {call.caseRef.caseNo}</Tag>
+            <Tag color="blue">{t('consult.call.caseTag', { caseNo: call.caseRef.caseNo })}</Tag>
             <Tag>
               {mayRecord(call.recordingAllowed, call.consent)
-                ? '管理员允许且申请人同意录像（本版本不录像）'
-                : '本次会商不录像'}
+                ? t('consult.call.recordingAgreed')
+                : t('consult.call.noRecording')}
             </Tag>
           </Space>
         ) : null}
@@ -72,13 +76,13 @@ export function CallPanel({ controller, call }: { controller: ConsultController;
           <div style={{ position: 'relative' }}>
             <CallVideo
               stream={call.remote}
-              label="对方画面"
+              label={t('consult.call.remoteVideo')}
               markFirstFrame
               style={{ width: '100%', height: 300 }}
             />
             <CallVideo
               stream={call.local}
-              label="本机画面"
+              label={t('consult.call.localVideo')}
               muted
               style={{
                 position: 'absolute',
@@ -95,10 +99,10 @@ export function CallPanel({ controller, call }: { controller: ConsultController;
           {live ? (
             <>
               <Button aria-pressed={!call.micOn} onClick={() => controller.toggleMic()}>
-                {call.micOn ? '静音' : '取消静音'}
+                {call.micOn ? t('consult.call.mute') : t('consult.call.unmute')}
               </Button>
               <Button aria-pressed={!call.camOn} onClick={() => controller.toggleCamera()}>
-                {call.camOn ? '关闭摄像头' : '打开摄像头'}
+                {call.camOn ? t('consult.call.cameraOff') : t('consult.call.cameraOn')}
               </Button>
             </>
           ) : null}
@@ -107,29 +111,29 @@ export function CallPanel({ controller, call }: { controller: ConsultController;
               aria-pressed={call.shared?.by === 'me'}
               onClick={() => controller.shareSummary(call.shared?.by !== 'me')}
             >
-              {call.shared?.by === 'me' ? '停止共享办件摘要' : '共享办件摘要'}
+              {call.shared?.by === 'me' ? t('consult.call.stopShare') : t('consult.call.share')}
             </Button>
           ) : null}
           {call.phase === 'ringing' || call.phase === 'preparing' ? (
             <Button danger onClick={() => void controller.cancel()}>
-              取消呼叫
+              {t('consult.call.cancel')}
             </Button>
           ) : null}
           {live ? (
             <Button type="primary" danger onClick={() => void controller.hangup()}>
-              挂断
+              {t('consult.call.hangup')}
             </Button>
           ) : null}
           {ended && call.end?.canRedial ? (
             <Button type="primary" onClick={() => void controller.redial()}>
-              重新拨打
+              {t('consult.call.redial')}
             </Button>
           ) : null}
-          {ended ? <Button onClick={() => controller.close()}>关闭</Button> : null}
+          {ended ? <Button onClick={() => controller.close()}>{t('common.close')}</Button> : null}
         </Space>
         {ended && call.end?.recorded ? (
           <Typography.Text type="success">
-            会商情况已写入办件 {call.end.recorded} 的办理经过。
+            {t('consult.call.recorded', { caseNo: call.end.recorded })}
           </Typography.Text>
         ) : null}
         {call.shared && !ended ? (
@@ -139,17 +143,17 @@ export function CallPanel({ controller, call }: { controller: ConsultController;
           <CallChat
             lines={call.chat}
             open={call.channelOpen}
-            onSend={(t) => controller.sendChat(t)}
+            onSend={(text) => controller.sendChat(text)}
           />
         ) : null}
         {call.role === 'caller' && call.caseRef && !ended ? (
           <Input.TextArea
-            aria-label="会商记录"
+            aria-label={t('consult.call.notes')}
             value={call.notes}
             maxLength={2000}
             autoSize={{ minRows: 2, maxRows: 5 }}
             onChange={(e) => controller.setNotes(e.target.value)}
-            placeholder="记下会商的结论：通话结束时与参与人、时长一起写入办件的办理经过"
+            placeholder={t('consult.call.notesPlaceholder')}
           />
         ) : null}
       </Space>

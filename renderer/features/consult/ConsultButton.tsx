@@ -2,6 +2,7 @@
 // intake hall when this counter is the home hall's).
 import { Button } from 'antd';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Item } from '../../../shared/catalog/item-schema';
 import type { CaseView } from '../../../shared/case/projection';
 import { mayConsult } from '../../../shared/consult/messages';
@@ -11,6 +12,7 @@ import { DialDialog } from './DialDialog';
 
 export function ConsultButton({ view, item }: { view: CaseView; item?: Item | undefined }) {
   const { session } = useApp();
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   if (!mayConsult(session.staff.roles)) return null;
   const mine = session.staff.hallId;
@@ -18,7 +20,7 @@ export function ConsultButton({ view, item }: { view: CaseView; item?: Item | un
   const suggested = [homeHallId, intakeHallId, deliveryHallId].find((h) => h !== mine);
   return (
     <>
-      <Button onClick={() => setOpen(true)}>视频会商</Button>
+      <Button onClick={() => setOpen(true)}>{t('consult.title')}</Button>
       {open ? (
         <DialDialog
           caseTarget={{

@@ -2,6 +2,7 @@
 // (so this counter rings for its hall), the ring dialog, the call panel, and what went wrong.
 import { App, Modal, Typography } from 'antd';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/session-context';
 import { deviceSigner } from '../../data/device';
 import { appendEvent } from '../../data/sync-client';
@@ -14,6 +15,7 @@ import { setConsultController, useConsult } from './use-consult';
 export function ConsultDock() {
   const { device, session } = useApp();
   const { message } = App.useApp();
+  const { t } = useTranslation();
   const { controller, state } = useConsult();
 
   useEffect(() => {
@@ -57,11 +59,11 @@ export function ConsultDock() {
       {state.call ? <CallPanel controller={controller} call={state.call} /> : null}
       <Modal
         open={!!state.problem}
-        title="视频会商提示"
+        title={t('consult.problemTitle')}
         onOk={() => controller.dismiss()}
         onCancel={() => controller.dismiss()}
         cancelButtonProps={{ style: { display: 'none' } }}
-        okText="知道了"
+        okText={t('consult.problemOk')}
       >
         <Typography.Paragraph role="alert">{state.problem}</Typography.Paragraph>
       </Modal>

@@ -2,10 +2,11 @@
 // the applicant agrees to recording, then call.
 import { Alert, Checkbox, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { HUB_OFFLINE } from './consult-socket';
+import { Trans, useTranslation } from 'react-i18next';
+import { hubOffline } from './consult-socket';
 import type { DialTarget } from './controller';
 import { useConsult } from './use-consult';
-import { useDirectory } from './use-directory';
+import { directoryHallName, useDirectory } from './use-directory';
 
 interface Props {
   /** The case the call is about, when dialled from a case. */
@@ -16,6 +17,7 @@ interface Props {
 }
 
 export function DialDialog({ caseTarget, suggestedHallId, onClose }: Props) {
+  const { t } = useTranslation();
   const { controller, state } = useConsult();
   const [hallId, setHallId] = useState<string | undefined>(suggestedHallId);
   const [consent, setConsent] = useState(false);
@@ -33,48 +35,51 @@ export function DialDialog({ caseTarget, suggestedHallId, onClose }: Props) {
   return (
     <Modal
       open
-      title="发起视频会商"
-      okText="呼叫"
-      cancelText="取消"
+      title={t('consult.dial.title')}
+      okText={t('consult.dial.ok')}
+      cancelText={t('common.cancel')}
       onOk={call}
       onCancel={onClose}
       okButtonProps={{ disabled: !connected || !hallId || hallId === myHall }}
     >
       {!connected ? (
-        <Alert type="error" showIcon title={HUB_OFFLINE.message} style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon title={hubOffline().message} style={{ marginBottom: 12 }} />
       ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form layout="vertical" component="div">
         {caseTarget ? (
           <Typography.Paragraph>
-            关于办件 <span style={{ fontFamily: 'monospace' }}>{caseTarget.ref.caseNo}</span>（
-            {caseTarget.summary.itemName}）
+            <Trans
+              i18nKey="consult.dial.about"
+              values={{ caseNo: caseTarget.ref.caseNo, item: caseTarget.summary.itemName }}
+              components={{ caseNo: <span style={{ fontFamily: 'monospace' }} /> }}
+            />
           </Typography.Paragraph>
         ) : null}
         <Form.Item
-          label="呼叫营业厅"
+          label={t('consult.dial.hall')}
           htmlFor="consult-hall"
-          extra="振铃的是该厅已登录、可接听的全部窗口，先接听者接通。"
+          extra={t('consult.dial.hallHelp')}
         >
           <Select
             id="consult-hall"
             value={hallId}
             onChange={setHallId}
-            placeholder="选择营业厅"
+            placeholder={t('consult.dial.hallPlaceholder')}
             loading={connected && !halls && !error}
             options={(halls ?? []).map((h) => ({
               value: h.hallId,
               disabled: h.hallId === myHall,
               label:
                 h.hallId === myHall
-                  ? `${h.name}（本厅）`
-                  : `${h.name}（可接听窗口 ${h.available} 个）`,
+                  ? t('consult.dial.ownHall', { hall: directoryHallName(h) })
+                  : t('consult.dial.hallOption', { hall: directoryHallName(h), available: h.available }),
             }))}
           />
         </Form.Item>
         {caseTarget ? (
           <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)}>
-            申请人同意本次会商录像（仅当管理员也允许录像时才会录像）
+            {t('consult.dial.consent')}
           </Checkbox>
         ) : null}
       </Form>

@@ -1,12 +1,14 @@
 // 会商: the halls of the region, how many of their counters can take a call now, and a call button
 // for a consultation that is not about one case.
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/routes';
-import { HUB_OFFLINE } from './consult-socket';
+import { hubOffline } from './consult-socket';
 import { useConsult } from './use-consult';
-import { useDirectory } from './use-directory';
+import { directoryHallName, useDirectory } from './use-directory';
 
 export function HallDirectoryPage(_props: PageProps) {
+  const { t } = useTranslation();
   const { controller, state } = useConsult();
   const connected = state?.connected ?? false;
   const inCall = !!state?.call && state.call.phase !== 'ended';
@@ -16,35 +18,35 @@ export function HallDirectoryPage(_props: PageProps) {
   const myHall = controller?.me.hallId;
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
-      <Typography.Title level={3}>视频会商 · 营业厅</Typography.Title>
+      <Typography.Title level={3}>{t('consult.directory.title')}</Typography.Title>
       {!connected ? (
-        <Alert type="error" showIcon title={HUB_OFFLINE.message} style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon title={hubOffline().message} style={{ marginBottom: 12 }} />
       ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       {state && !state.available && connected ? (
         <Alert
           type="info"
           showIcon
-          title="本窗口当前不接听会商来电（登录人员的岗位不参与会商）。"
+          title={t('consult.directory.notAnswering')}
           style={{ marginBottom: 12 }}
         />
       ) : null}
       <Card
         size="small"
-        title="营业厅目录"
+        title={t('consult.directory.halls')}
         extra={
           <Button size="small" onClick={refresh} disabled={!connected}>
-            刷新
+            {t('consult.directory.refresh')}
           </Button>
         }
       >
         <List
           dataSource={halls ?? []}
-          locale={{ emptyText: connected ? '正在读取…' : '未连接中心' }}
+          locale={{ emptyText: connected ? t('consult.directory.loading') : t('consult.directory.offline') }}
           rowKey="hallId"
           renderItem={(h) => (
             <List.Item
-              aria-label={h.name}
+              aria-label={directoryHallName(h)}
               actions={[
                 <Button
                   key="call"
@@ -52,17 +54,17 @@ export function HallDirectoryPage(_props: PageProps) {
                   disabled={h.hallId === myHall || inCall || !connected}
                   onClick={() => void controller?.dial({ hallId: h.hallId }, false)}
                 >
-                  呼叫
+                  {t('consult.directory.call')}
                 </Button>,
               ]}
             >
               <Space>
-                <span>{h.name}</span>
+                <span>{directoryHallName(h)}</span>
                 {h.hallId === myHall ? (
-                  <Tag>本厅</Tag>
+                  <Tag>{t('consult.directory.ownHall')}</Tag>
                 ) : (
                   <Tag color={h.available > 0 ? 'green' : 'default'}>
-                    可接听窗口 {h.available} 个
+                    {t('consult.directory.available', { available: h.available })}
                   </Tag>
                 )}
               </Space>

@@ -1,7 +1,8 @@
 // 视频会商来电: every call ringing this counter, with who calls, from which hall, about which case.
 import { Button, List, Modal, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { hallName } from '../../../shared/halls';
+import { Trans, useTranslation } from 'react-i18next';
+import { hallLabel } from '../../i18n/labels';
 import type { ConsultController, IncomingRing } from './controller';
 
 function useSecondsLeft(until: number): number {
@@ -14,32 +15,37 @@ function useSecondsLeft(until: number): number {
 }
 
 function Ring({ ring, controller }: { ring: IncomingRing; controller: ConsultController }) {
+  const { t } = useTranslation();
   const left = useSecondsLeft(ring.deadline);
-  const who = `${hallName(ring.caller.hallId)} ${ring.caller.name}（${ring.caller.deviceCode}）`;
+  const who = t('consult.ring.caller', { hall: hallLabel(ring.caller.hallId), name: ring.caller.name, device: ring.caller.deviceCode });
   return (
     <List.Item
-      aria-label={`来自${who}的视频会商`}
+      aria-label={t('consult.ring.label', { who })}
       actions={[
         <Button key="answer" type="primary" onClick={() => void controller.answer(ring)}>
-          接听
+          {t('consult.ring.answer')}
         </Button>,
         <Button key="decline" onClick={() => void controller.decline(ring)}>
-          拒接
+          {t('consult.ring.decline')}
         </Button>,
       ]}
     >
       <Space orientation="vertical" size={2}>
-        <Typography.Text strong>{who} 请求视频会商</Typography.Text>
+        <Typography.Text strong>{t('consult.ring.asks', { who })}</Typography.Text>
         {ring.case ? (
           <span>
-            办件编号：<span style={{ fontFamily: 'monospace' }}>{ring.case.caseNo}</span>
+            <Trans
+              i18nKey="consult.ring.caseNo"
+              values={{ caseNo: ring.case.caseNo }}
+              components={{ caseNo: <span style={{ fontFamily: 'monospace' }} /> }}
+            />
           </span>
         ) : (
-          <Typography.Text type="secondary">未关联办件</Typography.Text>
+          <Typography.Text type="secondary">{t('consult.ring.noCase')}</Typography.Text>
         )}
         <Space size={4}>
-          <Tag>剩余 {left} 秒</Tag>
-          <Tag>{ring.consent ? '申请人已同意录像（仅在管理员允许时录像）' : '不录像'}</Tag>
+          <Tag>{t('consult.ring.left', { seconds: left })}</Tag>
+          <Tag>{ring.consent ? t('consult.ring.consent') : t('consult.ring.noRecording')}</Tag>
         </Space>
       </Space>
     </List.Item>
@@ -53,10 +59,11 @@ export function IncomingRings({
   controller: ConsultController;
   rings: readonly IncomingRing[];
 }) {
+  const { t } = useTranslation();
   return (
     <Modal
       open={rings.length > 0}
-      title="视频会商来电"
+      title={t('consult.ring.title')}
       footer={null}
       closable={false}
       mask={{ closable: false }}

@@ -1,12 +1,16 @@
 // The case summary shared in a call: the same data on both screens (numbers masked).
+// The values are the summary as the caller's counter made it (shared/consult/summary: in Chinese,
+// the same on both screens); only the labels follow the language.
 import { Descriptions, List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { CaseSummaryShare } from '../../../shared/consult/messages';
 
 export function SharedSummary({ summary, by }: { summary: CaseSummaryShare; by: 'me' | 'peer' }) {
+  const { t } = useTranslation();
   return (
-    <section aria-label="共享的办件摘要">
+    <section aria-label={t('consult.summary.label')}>
       <Typography.Text type="secondary">
-        {by === 'me' ? '正在向对方共享本办件摘要' : '对方共享的办件摘要'}
+        {by === 'me' ? t('consult.summary.mine') : t('consult.summary.theirs')}
       </Typography.Text>
       <Descriptions
         size="small"
@@ -15,35 +19,40 @@ export function SharedSummary({ summary, by }: { summary: CaseSummaryShare; by: 
         items={[
           {
             key: 'no',
-            label: '办件编号',
+            label: t('consult.summary.caseNo'),
             children: <span style={{ fontFamily: 'monospace' }}>{summary.caseNo}</span>,
           },
-          { key: 'item', label: '事项', children: `${summary.itemName}（${summary.itemCode}）` },
-          { key: 'state', label: '状态', children: summary.state },
+          { key: 'item', label: t('consult.summary.item'), children: t('consult.summary.itemValue', { name: summary.itemName, code: summary.itemCode }) },
+          { key: 'state', label: t('consult.summary.state'), children: summary.state },
           {
             key: 'applicant',
-            label: '申请人',
-            children: `${summary.applicant.name}（${summary.applicant.kind}，${summary.applicant.idType} ${summary.applicant.idNumberMasked}）`,
+            label: t('consult.summary.applicant'),
+            children: t('consult.summary.applicantValue', {
+              name: summary.applicant.name,
+              kind: summary.applicant.kind,
+              idType: summary.applicant.idType,
+              id: summary.applicant.idNumberMasked,
+            }),
           },
           {
             key: 'halls',
-            label: '受理 / 主管 / 领取',
+            label: t('consult.summary.halls'),
             children: `${summary.halls.intake} / ${summary.halls.home} / ${summary.halls.delivery}`,
           },
           ...(summary.promisedDays !== undefined
-            ? [{ key: 'days', label: '承诺时限', children: `${summary.promisedDays} 个工作日` }]
+            ? [{ key: 'days', label: t('consult.summary.promisedDays'), children: t('consult.summary.days', { days: summary.promisedDays }) }]
             : []),
           ...summary.form.map((f, i) => ({ key: `f${i}`, label: f.label, children: f.value })),
           ...(summary.correction
-            ? [{ key: 'corr', label: '补正理由', children: summary.correction.join('；') }]
+            ? [{ key: 'corr', label: t('consult.summary.correction'), children: summary.correction.join(t('consult.summary.correctionSeparator')) }]
             : []),
         ]}
       />
       <List
         size="small"
-        header="申请材料"
+        header={t('consult.summary.materials')}
         dataSource={summary.materials}
-        renderItem={(m) => <List.Item>{`${m.name}：${m.provided}`}</List.Item>}
+        renderItem={(m) => <List.Item>{t('consult.summary.material', { name: m.name, provided: m.provided })}</List.Item>}
       />
     </section>
   );

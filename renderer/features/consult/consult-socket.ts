@@ -14,6 +14,7 @@ import {
 } from '../../../shared/consult/messages';
 import type { DeviceSign } from '../../../shared/protocol/device-signature';
 import { handshakeSigningString } from '../../../shared/protocol/wire';
+import { t } from '../../i18n';
 
 export interface HubMessages {
   ring: RingMessage;
@@ -31,12 +32,10 @@ const INBOUND: { [K in keyof HubMessages]: z.ZodType<HubMessages[K]> } = {
   signal: SignalMessage,
 };
 
-export const HUB_OFFLINE: ConsultError = {
-  code: 'INTERNAL',
-  message: '无法连接中心，暂时不能进行视频会商：请检查本机网络；中心恢复后会自动重新连接。',
-};
+/** No line to the hub, in the language shown now. */
+export const hubOffline = (): ConsultError => ({ code: 'INTERNAL', message: t('consult.hubOffline') });
 
-/** A refusal or failure, in the words the clerk will read. */
+/** A refusal or failure, in the words the clerk will read (the hub's own refusals stay Chinese). */
 export class ConsultFailure extends Error {
   constructor(readonly error: ConsultError) {
     super(error.message);
@@ -97,22 +96,16 @@ export class ConsultSocket {
     payload: unknown,
     schema: S,
   ): Promise<Extract<z.infer<S>, { ok: true }>> {
-    if (!this.socket.connected) throw new ConsultFailure(HUB_OFFLINE);
+    if (!this.socket.connected) throw new ConsultFailure(hubOffline());
     let raw: unknown;
     try {
       raw = await this.socket.timeout(10_000).emitWithAck(event, payload);
     } catch {
-      throw new ConsultFailure({
-        code: 'INTERNAL',
-        message: '中心没有及时答复，请检查网络后重试。',
-      });
+      throw new ConsultFailure({ code: 'INTERNAL', message: t('consult.hubSlow') });
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success)
-      throw new ConsultFailure({
-        code: 'INTERNAL',
-        message: '中心的答复无法识别，请更新本程序或联系管理员。',
-      });
+      throw new ConsultFailure({ code: 'INTERNAL', message: t('consult.hubUnreadable') });
     const answer = parsed.data as { ok: boolean; error?: ConsultError };
     if (!answer.ok) throw new ConsultFailure(answer.error!);
     return parsed.data as Extract<z.infer<S>, { ok: true }>;

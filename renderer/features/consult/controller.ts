@@ -19,14 +19,16 @@ import {
   type RingMessage,
 } from '../../../shared/consult/messages';
 import { endedPayload, outcomeOf, startedPayload } from '../../../shared/consult/record';
-import { hallName } from '../../../shared/halls';
 import type { ConsultParticipant } from '../../../shared/protocol/events';
 import type { DeviceSign } from '../../../shared/protocol/device-signature';
 import type { Staff } from '../../../shared/protocol/wire';
 import type { Result } from '../../../shared/result';
 import type { EventDraft } from '../../../shared/sync/engine';
-import { ConsultFailure, ConsultSocket, HUB_OFFLINE, type HubMessages } from './consult-socket';
-import { mediaErrorMessage, openCallMedia, stopMedia } from './media';
+import { t } from '../../i18n';
+import { hallLabel } from '../../i18n/labels';
+import { ConsultFailure, ConsultSocket, hubOffline, type HubMessages } from './consult-socket';
+import { openCallMedia, stopMedia } from './media';
+import { mediaErrorMessage } from './words';
 import { PeerSession, type PeerFailure } from './peer';
 
 export type Phase = 'preparing' | 'ringing' | 'connecting' | 'active' | 'ended';
@@ -98,10 +100,9 @@ export interface ControllerDeps {
   connectTimeoutMs?: number;
 }
 
-const ICE_FAILED_NO_RELAY =
-  '无法与对方建立音视频连接：双方网络之间无法直接连通，中心也没有配置可用的中继（TURN）服务器。请检查本机网络；如仍不行，请管理员按部署文档配置 TURN 中继，然后重新拨打。';
-const ICE_FAILED_RELAY =
-  '无法与对方建立音视频连接：直连和中继（TURN）服务器都无法连通。请检查本机网络和防火墙（UDP 3478 与 TLS 5349 端口），或联系管理员，然后重新拨打。';
+/** Who is on the other end, as the screens name them: the hall, and the person once known. */
+export const otherSide = (call: Pick<CallView, 'peer' | 'target'>): string =>
+  call.peer ? `${hallLabel(call.peer.hallId)} ${call.peer.name}` : hallLabel(call.target.hallId);
 
 export class ConsultController {
   state: ConsultState = {
@@ -196,11 +197,11 @@ export class ConsultController {
         const stop = msg as HubMessages['ring-stop'];
         const ring = this.state.incoming.find((r) => r.consultId === stop.consultId);
         if (!ring) break;
-        const who = `${hallName(ring.caller.hallId)} ${ring.caller.name}`;
+        const who = `${hallLabel(ring.caller.hallId)} ${ring.caller.name}`;
         const notice = {
-          'answered-elsewhere': `来自${who}的呼叫已由本厅其他窗口接听。`,
-          cancelled: `${who}已取消呼叫。`,
-          missed: `来自${who}的呼叫无人接听，已结束。`,
+          'answered-elsewhere': t('consult.ringStop.answeredElsewhere', { who }),
+          cancelled: t('consult.ringStop.cancelled', { who }),
+          missed: t('consult.ringStop.missed', { who }),
           declined: null,
         }[stop.reason];
         this.set({
@@ -245,8 +246,8 @@ export class ConsultController {
   async dial(target: DialTarget, consent: boolean): Promise<void> {
     performance.mark('consult:dial');
     if (this.state.call && this.state.call.phase !== 'ended')
-      return this.set({ problem: '正在会商中：请先结束当前通话，再发起新的呼叫。' });
-    if (!this.socket.connected) return this.set({ problem: HUB_OFFLINE.message });
+      return this.set({ problem: t('consult.inCallDial') });
+    if (!this.socket.connected) return this.set({ problem: hubOffline().message });
     const consultId = uuidv7();
     this.set({
       problem: null,
@@ -317,7 +318,7 @@ export class ConsultController {
   async answer(ring: RingMessage): Promise<void> {
     if (this.answering.size > 0) return;
     if (this.state.call && this.state.call.phase !== 'ended')
-      return this.set({ problem: '正在会商中：请先结束当前通话，再接听。' });
+      return this.set({ problem: t('consult.inCallAnswer') });
     this.answering.add(ring.consultId);
     try {
       await this.pickUp(ring);
@@ -466,28 +467,25 @@ export class ConsultController {
   }
 
   private endMessage(reason: Ending, side: 'local' | 'remote', call: CallView): string {
-    const other = call.peer
-      ? `${hallName(call.peer.hallId)} ${call.peer.name}`
-      : hallName(call.target.hallId);
+    const other = otherSide(call);
     const wasUp = call.phase === 'active';
     switch (reason) {
       case 'hangup':
-        return side === 'local' ? '通话已结束。' : `${other}已挂断，通话结束。`;
+        return side === 'local' ? t('consult.end.hangupHere') : t('consult.end.hangupThere', { other });
       case 'missed':
-        return `${other}在 ${this.settings?.ringSeconds ?? 60} 秒内无人接听，呼叫已结束。可稍后重拨，或改用电话联系。`;
+        return t('consult.end.missed', { other, seconds: this.settings?.ringSeconds ?? 60 });
       case 'declined':
-        return `${other}的窗口拒绝了本次呼叫。可稍后重拨。`;
+        return t('consult.end.declined', { other });
       case 'dropped':
-        return `${other}与中心的连接中断，通话已结束。可重新拨打。`;
+        return t('consult.end.dropped', { other });
       case 'hub-lost':
-        return '与中心的连接中断，会商已结束。请检查本机网络；中心恢复后可重新拨打。';
+        return t('consult.end.hubLost');
       case 'failed':
-        if (side === 'remote')
-          return `${other}无法与本机建立或保持音视频连接（对方网络受限或已断开）。请对方检查网络，或联系管理员配置 TURN 中继后重新拨打。`;
-        if (wasUp) return '音视频连接中断（网络不稳定或已断开）。请检查网络后重新拨打。';
+        if (side === 'remote') return t('consult.end.failedThere', { other });
+        if (wasUp) return t('consult.end.failedAfterUp');
         return this.settings?.iceServers.some((s) => s.urls.some((u) => u.startsWith('turn')))
-          ? ICE_FAILED_RELAY
-          : ICE_FAILED_NO_RELAY;
+          ? t('consult.end.iceRelay')
+          : t('consult.end.iceNoRelay');
     }
   }
 
@@ -539,7 +537,7 @@ export class ConsultController {
       actor: { staffId: this.deps.staff.staffId, hallId: this.deps.staff.hallId },
       at: new Date().toISOString(),
     } as EventDraft);
-    if (!r.ok) this.set({ problem: `会商记录未能写入办件：${r.error.message}` });
+    if (!r.ok) this.set({ problem: t('consult.recordFailed', { reason: r.error.message }) });
   }
 
   toggleMic(): void {

@@ -2,8 +2,13 @@
 // read again every few seconds while shown (counters log in and out).
 import { useCallback, useEffect, useState } from 'react';
 import type { DirectoryHall } from '../../../shared/consult/messages';
+import { currentLanguage, translated } from '../../i18n';
 import { ConsultFailure } from './consult-socket';
 import type { ConsultController } from './controller';
+
+/** A hall of the directory by name: the hub's own (Chinese) name, a seed hall's English one in English. */
+export const directoryHallName = (h: DirectoryHall): string =>
+  currentLanguage() === 'en' ? translated(`hall.${h.hallId}`, h.name) : h.name;
 
 export function useDirectory(
   controller: ConsultController | null,

@@ -1,12 +1,14 @@
 // Where the rating is offered: after the receipt (on the intake screen) and after the handover (on
-// the case page, where the screen also opens by itself right after this clerk hands over).
+// the case page, where the screen also opens by itself right after this clerk hands over). The
+// clerk's words follow the language; the applicant's screen (RatingScreen) stays Chinese.
 import { LikeOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/case/projection';
 import { hallName } from '../../../shared/halls';
-import { RATING_LABELS, RATING_STAGE_LABELS, type RatingLevel, type RatingStage } from '../../../shared/protocol/events';
+import type { RatingLevel, RatingStage } from '../../../shared/protocol/events';
 import { canRate } from '../../../shared/supervision/feedback';
 import { useApp } from '../../app/session-context';
 import { db } from '../../data/db';
@@ -18,6 +20,7 @@ import { RatingScreen } from './RatingScreen';
 
 function RateOffer({ view, stage, autoOpen = false }: { view: CaseView; stage: RatingStage; autoOpen?: boolean }) {
   const { session, device } = useApp();
+  const { t } = useTranslation();
   const actor = useActor();
   const calendar = useCalendar();
   const [open, setOpen] = useState(autoOpen);
@@ -26,7 +29,7 @@ function RateOffer({ view, stage, autoOpen = false }: { view: CaseView; stage: R
   if (given && !open) {
     return (
       <Typography.Text type="secondary">
-        申请人对{RATING_STAGE_LABELS[stage]}环节的评价：{RATING_LABELS[given.level]}
+        {t('rateOffer.given', { stage: t(`ratingStage.${stage}`), level: t(`ratingLevel.${given.level}`) })}
       </Typography.Text>
     );
   }
@@ -35,12 +38,12 @@ function RateOffer({ view, stage, autoOpen = false }: { view: CaseView; stage: R
   return (
     <>
       <Button icon={<LikeOutlined aria-hidden="true" />} onClick={() => setOpen(true)}>
-        请申请人评价（{RATING_STAGE_LABELS[stage]}）
+        {t('rateOffer.ask', { stage: t(`ratingStage.${stage}`) })}
       </Button>
       {open ? (
         <RatingScreen
           stage={stage}
-          hallName={hallName(device.hallId)}
+          hallName={hallName(device.hallId) /* the applicant's screen names the hall in Chinese */}
           caseNo={view.caseNo}
           itemName={view.itemName ?? view.itemCode}
           submit={submit}

@@ -1,6 +1,7 @@
 // The applicant's rating screen (好差评): the clerk turns the monitor toward the applicant, the screen
 // fills it (browser full screen where allowed) with five large buttons and an optional comment; the
 // applicant submits, sees a thank-you, and the clerk takes the screen back.
+// Chinese whatever language the counter shows: the applicant reads the official 好差评 wording.
 import { FrownOutlined, MehOutlined, SmileOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';

@@ -3,7 +3,8 @@
 import { Button, Card, Form, Progress, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listMicrophones, mediaErrorMessage, stopMedia } from '../consult/media';
+import { listMicrophones, stopMedia } from '../consult/media';
+import { mediaErrorMessage } from '../consult/words';
 
 const SYSTEM_DEFAULT = '';
 

@@ -3,20 +3,19 @@
 // screen after a handover here.
 import { Button, Divider, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/case/projection';
-import { hallName } from '../../../shared/halls';
-import { RATING_LABELS, RATING_STAGE_LABELS } from '../../../shared/protocol/events';
 import {
   AWAITING_HALL,
   canAnswer,
   canFlag,
   canJudge,
   canReport,
-  RECTIFICATION_STATUS_LABELS,
   type FlagRecord,
   type RectificationRecord,
 } from '../../../shared/supervision/feedback';
 import { useApp } from '../../app/session-context';
+import { hallLabel } from '../../i18n/labels';
 import { beijingDate, beijingTime } from '../cases/format';
 import { useCalendar, useToday } from '../cases/use-reference';
 import { RateAfterHandover } from '../rating/RateButton';
@@ -33,6 +32,7 @@ const STATUS_COLORS = { open: 'orange', reported: 'blue', returned: 'red', close
 
 export function CaseSupervision({ view }: { view: CaseView }) {
   const { session, device } = useApp();
+  const { t } = useTranslation();
   const actor = useActor();
   const calendar = useCalendar();
   const today = beijingDate(useToday());
@@ -48,58 +48,62 @@ export function CaseSupervision({ view }: { view: CaseView }) {
   const base = { view, actor, onClose: close };
 
   return (
-    <section aria-label="督办与评价">
+    <section aria-label={t('supervision.onCase.region')}>
       <Divider style={{ margin: '12px 0' }} />
       <Space orientation="vertical" style={{ width: '100%' }} size={8}>
         <Space wrap>
           <RateAfterHandover view={view} />
-          {mayFlag ? <Button onClick={() => setOpen({ kind: 'flag' })}>督办</Button> : null}
+          {mayFlag ? <Button onClick={() => setOpen({ kind: 'flag' })}>{t('supervision.onCase.flagButton')}</Button> : null}
         </Space>
         {flags.map((f) => (
-          <div key={f.flagId} role="group" aria-label="督办">
+          <div key={f.flagId} role="group" aria-label={t('supervision.onCase.flag')}>
             <Space wrap size={4}>
-              <Tag color={f.answer ? 'green' : 'red'}>{f.answer ? '督办已答复' : '督办待答复'}</Tag>
+              <Tag color={f.answer ? 'green' : 'red'}>{f.answer ? t('supervision.onCase.flagAnswered') : t('supervision.onCase.flagWaiting')}</Tag>
               <Typography.Text>{f.reason}</Typography.Text>
-              <Typography.Text type="secondary">（{beijingTime(f.at)}）</Typography.Text>
+              <Typography.Text type="secondary">{t('supervision.onCase.at', { time: beijingTime(f.at) })}</Typography.Text>
               {canAnswer(view, principal, f) ? (
                 <Button size="small" type="primary" onClick={() => setOpen({ kind: 'answer', flag: f })}>
-                  答复督办
+                  {t('supervision.onCase.answer')}
                 </Button>
               ) : null}
             </Space>
-            {f.answer ? <div style={{ paddingLeft: 8 }}>答复：{f.answer.text}</div> : null}
+            {f.answer ? <div style={{ paddingLeft: 8 }}>{t('supervision.onCase.answered', { text: f.answer.text })}</div> : null}
           </div>
         ))}
         {ratings.map((r) => (
           <div key={r.ratingId}>
             <Typography.Text>
-              评价（{RATING_STAGE_LABELS[r.stage]}，{hallName(r.actor.hallId)}）：<b>{RATING_LABELS[r.level]}</b>
-              {r.comment ? `；${r.comment}` : ''}
+              <Trans
+                i18nKey="supervision.onCase.rating"
+                values={{ stage: t(`ratingStage.${r.stage}`), hall: hallLabel(r.actor.hallId), level: t(`ratingLevel.${r.level}`) }}
+                components={{ b: <b /> }}
+              />
+              {r.comment ? t('supervision.onCase.ratingComment', { comment: r.comment }) : ''}
             </Typography.Text>
           </div>
         ))}
         {items.map((item) => {
           const overdue = AWAITING_HALL.has(item.status) && today > item.dueDate;
           return (
-            <div key={item.rectificationId} role="group" aria-label={`整改：${hallName(item.hallId)}`}>
+            <div key={item.rectificationId} role="group" aria-label={t('supervision.onCase.rectGroup', { hall: hallLabel(item.hallId) })}>
               <Space wrap size={4}>
-                <Tag color={STATUS_COLORS[item.status]}>整改 · {RECTIFICATION_STATUS_LABELS[item.status]}</Tag>
+                <Tag color={STATUS_COLORS[item.status]}>{t('supervision.onCase.rectTag', { status: t(`rectificationStatus.${item.status}`) })}</Tag>
                 <Typography.Text>
-                  {hallName(item.hallId)}，期限 {item.dueDate}
-                  {overdue ? <Typography.Text type="danger">（已超期）</Typography.Text> : null}
+                  {t('supervision.onCase.rectDue', { hall: hallLabel(item.hallId), due: item.dueDate })}
+                  {overdue ? <Typography.Text type="danger">{t('supervision.onCase.overdue')}</Typography.Text> : null}
                 </Typography.Text>
                 {canReport(view, principal, item) ? (
                   <Button size="small" type="primary" onClick={() => setOpen({ kind: 'report', item })}>
-                    登记整改情况
+                    {t('supervision.onCase.report')}
                   </Button>
                 ) : null}
                 {canJudge(view, principal, item) ? (
                   <>
                     <Button size="small" type="primary" onClick={() => setOpen({ kind: 'close', item })}>
-                      办结整改
+                      {t('supervision.onCase.close')}
                     </Button>
                     <Button size="small" danger onClick={() => setOpen({ kind: 'return', item })}>
-                      退回重改
+                      {t('supervision.onCase.return')}
                     </Button>
                   </>
                 ) : null}
@@ -107,8 +111,12 @@ export function CaseSupervision({ view }: { view: CaseView }) {
               <ol style={{ margin: '4px 0', paddingLeft: 20 }}>
                 {item.steps.map((s, i) => (
                   <li key={i}>
-                    {s.kind === 'reported' ? '整改情况' : s.kind === 'closed' ? '办结' : `退回（新期限 ${s.rectifyBy ?? ''}）`}：{s.text || '—'}
-                    <Typography.Text type="secondary">（{beijingTime(s.at)}）</Typography.Text>
+                    {s.kind === 'reported'
+                      ? t('supervision.onCase.stepReported', { text: s.text || '—' })
+                      : s.kind === 'closed'
+                        ? t('supervision.onCase.stepClosed', { text: s.text || '—' })
+                        : t('supervision.onCase.stepReturned', { due: s.rectifyBy ?? '', text: s.text || '—' })}
+                    <Typography.Text type="secondary">{t('supervision.onCase.at', { time: beijingTime(s.at) })}</Typography.Text>
                   </li>
                 ))}
               </ol>

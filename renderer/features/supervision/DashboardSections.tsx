@@ -2,13 +2,15 @@
 // the cases behind it.
 import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import type { ECElementEvent } from 'echarts/core';
-import { hallName } from '../../../shared/halls';
-import { RATING_LABELS } from '../../../shared/protocol/events';
-import { ALL, BUCKET_LABELS, STATE_BUCKETS, figureToString, type Figure } from '../../../shared/supervision/figures';
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { ALL, STATE_BUCKETS, figureToString, type Figure } from '../../../shared/supervision/figures';
 import type { Dashboard, DurationRow, FlowRow, RectificationRow, SatisfactionRow } from '../../../shared/supervision/dashboard';
+import { hallLabel } from '../../i18n/labels';
 import { Chart, type ChartRegistry } from './charts';
 import { durationChart, durationFigure, flowChart, flowFigure, satisfactionChart, satisfactionFigure, stateChart, stateFigure } from './chart-options';
 import { count, FigureButton } from './FigureButton';
+import { percent } from './words';
 
 export interface SectionProps {
   d: Dashboard;
@@ -20,10 +22,10 @@ const pick = (open: (f: string) => void, figure: Figure | null) => {
   if (figure) open(figureToString(figure));
 };
 
-export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 const days = (v: number | null) => (v === null ? '—' : String(v));
 
 export function OverviewCard({ d, open, registry }: SectionProps) {
+  const { t } = useTranslation();
   const stat = (title: string, figure: Figure, value: number, danger = false) => (
     <Col xs={12} sm={8} lg={6} key={title}>
       <Statistic
@@ -33,12 +35,12 @@ export function OverviewCard({ d, open, registry }: SectionProps) {
     </Col>
   );
   return (
-    <Card size="small" title="办件概况" role="region" aria-label="办件概况">
+    <Card size="small" title={t('supervision.overview.title')} role="region" aria-label={t('supervision.overview.title')}>
       <Row gutter={16}>
         <Col xs={24} xl={13}>
           <Chart
             name="states"
-            label="各状态办件数柱状图"
+            label={t('supervision.overview.chart')}
             option={stateChart(d)}
             height={260}
             registry={registry}
@@ -47,11 +49,11 @@ export function OverviewCard({ d, open, registry }: SectionProps) {
         </Col>
         <Col xs={24} xl={11}>
           <Row gutter={[8, 8]}>
-            {stat('受理', { kind: 'total' }, d.total)}
-            {STATE_BUCKETS.map((b) => stat(BUCKET_LABELS[b], { kind: 'state', bucket: b }, d.states[b]))}
-            {stat('临期', { kind: 'risk', level: 'at_risk' }, d.risk.at_risk, true)}
-            {stat('已超期', { kind: 'risk', level: 'overdue' }, d.risk.overdue, true)}
-            {stat('督办未答复', { kind: 'flagged' }, d.flagged, true)}
+            {stat(t('supervision.overview.total'), { kind: 'total' }, d.total)}
+            {STATE_BUCKETS.map((b) => stat(t(`stateBucket.${b}`), { kind: 'state', bucket: b }, d.states[b]))}
+            {stat(t('supervision.overview.atRisk'), { kind: 'risk', level: 'at_risk' }, d.risk.at_risk, true)}
+            {stat(t('supervision.overview.overdue'), { kind: 'risk', level: 'overdue' }, d.risk.overdue, true)}
+            {stat(t('supervision.overview.flagged'), { kind: 'flagged' }, d.flagged, true)}
           </Row>
         </Col>
       </Row>
@@ -60,40 +62,41 @@ export function OverviewCard({ d, open, registry }: SectionProps) {
 }
 
 export function FlowCard({ d, open, registry }: SectionProps) {
+  const { t } = useTranslation();
   return (
-    <Card size="small" title="跨区域流向（受理厅 → 主管厅）" role="region" aria-label="跨区域流向">
+    <Card size="small" title={t('supervision.flow.title')} role="region" aria-label={t('supervision.flow.region')}>
       <Row gutter={16}>
         <Col xs={24} xl={13}>
           {d.flows.length ? (
             <Chart
               name="flows"
-              label="受理厅到主管厅的办件流向图"
+              label={t('supervision.flow.chart')}
               option={flowChart(d)}
               height={Math.max(220, d.flows.length * 36)}
               registry={registry}
               onPick={(e: ECElementEvent) => pick(open, flowFigure(d, e.dataType, e.dataIndex))}
             />
           ) : (
-            <Typography.Text type="secondary">本期没有办件。</Typography.Text>
+            <Typography.Text type="secondary">{t('supervision.flow.none')}</Typography.Text>
           )}
         </Col>
         <Col xs={24} xl={11}>
           <Table<FlowRow>
             size="small"
-            aria-label="流向明细"
+            aria-label={t('supervision.flow.table')}
             rowKey={(r) => `${r.intakeHallId}>${r.homeHallId}`}
             dataSource={d.flows}
             pagination={false}
-            locale={{ emptyText: '本期没有办件' }}
+            locale={{ emptyText: t('supervision.flow.empty') }}
             columns={[
-              { title: '受理厅', key: 'intake', render: (_, r) => hallName(r.intakeHallId) },
-              { title: '主管厅', key: 'home', render: (_, r) => hallName(r.homeHallId) },
+              { title: t('supervision.flow.intake'), key: 'intake', render: (_, r) => hallLabel(r.intakeHallId) },
+              { title: t('supervision.flow.home'), key: 'home', render: (_, r) => hallLabel(r.homeHallId) },
               {
-                title: '件数',
+                title: t('supervision.flow.count'),
                 key: 'count',
                 align: 'right',
                 render: (_, r) => (
-                  <FigureButton figure={{ kind: 'flow', intakeHallId: r.intakeHallId, homeHallId: r.homeHallId }} value={r.count} label={`${hallName(r.intakeHallId)}受理、${hallName(r.homeHallId)}主管`} open={open} />
+                  <FigureButton figure={{ kind: 'flow', intakeHallId: r.intakeHallId, homeHallId: r.homeHallId }} value={r.count} label={t('supervision.flow.figure', { intake: hallLabel(r.intakeHallId), home: hallLabel(r.homeHallId) })} open={open} />
                 ),
               },
             ]}
@@ -104,32 +107,39 @@ export function FlowCard({ d, open, registry }: SectionProps) {
   );
 }
 
-function durationColumns(by: 'item' | 'hall', open: (f: string) => void) {
+function durationColumns(by: 'item' | 'hall', open: (f: string) => void, t: TFunction) {
   const figure = (r: DurationRow): Figure => ({ kind: 'duration', by, key: r.key });
+  // A hall's row is named by the hall in the language shown; an item's by its catalog name.
+  const label = (r: DurationRow) => (by === 'hall' ? hallLabel(r.key) : r.label);
   return [
-    { title: by === 'item' ? '事项' : '受理厅', key: 'label', render: (_: unknown, r: DurationRow) => r.label },
+    { title: by === 'item' ? t('supervision.duration.item') : t('supervision.duration.intake'), key: 'label', render: (_: unknown, r: DurationRow) => label(r) },
     {
-      title: '已交付',
+      title: t('supervision.duration.delivered'),
       key: 'count',
       align: 'right' as const,
-      render: (_: unknown, r: DurationRow) => <FigureButton figure={figure(r)} value={r.count} label={`${r.label} 已交付`} open={open} />,
+      render: (_: unknown, r: DurationRow) => <FigureButton figure={figure(r)} value={r.count} label={t('supervision.duration.rowDelivered', { label: label(r) })} open={open} />,
     },
-    { title: '平均（工作日）', key: 'mean', align: 'right' as const, render: (_: unknown, r: DurationRow) => days(r.mean) },
-    { title: '90% 分位（工作日）', key: 'p90', align: 'right' as const, render: (_: unknown, r: DurationRow) => days(r.p90) },
+    { title: t('supervision.duration.mean'), key: 'mean', align: 'right' as const, render: (_: unknown, r: DurationRow) => days(r.mean) },
+    { title: t('supervision.duration.p90'), key: 'p90', align: 'right' as const, render: (_: unknown, r: DurationRow) => days(r.p90) },
   ];
 }
 
 export function DurationCard({ d, open, registry }: SectionProps) {
+  const { t } = useTranslation();
   const all = d.durations.all;
   return (
     <Card
       size="small"
-      title="办理用时：受理至交付（工作日，不含等待补正）"
+      title={t('supervision.duration.title')}
       role="region"
-      aria-label="办理用时"
+      aria-label={t('supervision.duration.region')}
       extra={
         <span>
-          全部已交付 <FigureButton figure={{ kind: 'duration', by: 'hall', key: ALL }} value={all.count} label="全部已交付" open={open} /> 件，平均 {days(all.mean)}，90% 分位 {days(all.p90)} 个工作日
+          <Trans
+            i18nKey="supervision.duration.summary"
+            values={{ delivered: count(all.count), mean: days(all.mean), p90: days(all.p90) }}
+            components={{ n: <FigureButton figure={{ kind: 'duration', by: 'hall', key: ALL }} value={all.count} label={t('supervision.duration.allDelivered')} open={open} /> }}
+          />
         </span>
       }
     >
@@ -137,23 +147,23 @@ export function DurationCard({ d, open, registry }: SectionProps) {
         <Col xs={24} xl={11}>
           <Chart
             name="durations"
-            label="各受理厅平均与 90% 分位办理用时柱状图"
+            label={t('supervision.duration.chart')}
             option={durationChart(d)}
             height={240}
             registry={registry}
             onPick={(e: ECElementEvent) => pick(open, durationFigure(d, e.dataIndex))}
           />
-          <Table<DurationRow> size="small" aria-label="各受理厅办理用时" rowKey="key" dataSource={d.durations.byHall} pagination={false} locale={{ emptyText: '本期没有交付的办件' }} columns={durationColumns('hall', open)} />
+          <Table<DurationRow> size="small" aria-label={t('supervision.duration.byHall')} rowKey="key" dataSource={d.durations.byHall} pagination={false} locale={{ emptyText: t('supervision.duration.empty') }} columns={durationColumns('hall', open, t)} />
         </Col>
         <Col xs={24} xl={13}>
           <Table<DurationRow>
             size="small"
-            aria-label="各事项办理用时"
+            aria-label={t('supervision.duration.byItem')}
             rowKey="key"
             dataSource={d.durations.byItem}
             pagination={d.durations.byItem.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
-            locale={{ emptyText: '本期没有交付的办件' }}
-            columns={durationColumns('item', open)}
+            locale={{ emptyText: t('supervision.duration.empty') }}
+            columns={durationColumns('item', open, t)}
           />
         </Col>
       </Row>
@@ -162,17 +172,22 @@ export function DurationCard({ d, open, registry }: SectionProps) {
 }
 
 export function SatisfactionCard({ d, open, registry }: SectionProps) {
+  const { t } = useTranslation();
   const all = d.satisfaction.all;
   const bad = (r: SatisfactionRow) => r.levels.dissatisfied + r.levels.very_dissatisfied;
   return (
     <Card
       size="small"
-      title="好差评（按被评价营业厅）"
+      title={t('supervision.satisfaction.title')}
       role="region"
-      aria-label="好差评"
+      aria-label={t('supervision.satisfaction.region')}
       extra={
         <span>
-          评价 <FigureButton figure={{ kind: 'rating', hallId: ALL, level: 'all' }} value={all.total} label="全部评价" unit="条" open={open} /> 条，满意率 {percent(all.rate)}
+          <Trans
+            i18nKey="supervision.satisfaction.summary"
+            values={{ total: count(all.total), rate: percent(all.rate) }}
+            components={{ n: <FigureButton figure={{ kind: 'rating', hallId: ALL, level: 'all' }} value={all.total} label={t('supervision.satisfaction.allRatings')} unit="rating" open={open} /> }}
+          />
         </span>
       }
     >
@@ -181,38 +196,38 @@ export function SatisfactionCard({ d, open, registry }: SectionProps) {
           {d.satisfaction.byHall.length ? (
             <Chart
               name="ratings"
-              label="各营业厅评价等级堆叠柱状图"
+              label={t('supervision.satisfaction.chart')}
               option={satisfactionChart(d)}
               height={260}
               registry={registry}
               onPick={(e: ECElementEvent) => pick(open, satisfactionFigure(d, e.seriesIndex ?? -1, e.dataIndex))}
             />
           ) : (
-            <Typography.Text type="secondary">本期没有评价。</Typography.Text>
+            <Typography.Text type="secondary">{t('supervision.satisfaction.none')}</Typography.Text>
           )}
         </Col>
         <Col xs={24} xl={12}>
           <Table<SatisfactionRow>
             size="small"
-            aria-label="各营业厅满意率"
+            aria-label={t('supervision.satisfaction.table')}
             rowKey="hallId"
             dataSource={d.satisfaction.byHall}
             pagination={false}
-            locale={{ emptyText: '本期没有评价' }}
+            locale={{ emptyText: t('supervision.satisfaction.empty') }}
             columns={[
-              { title: '营业厅', key: 'hall', render: (_, r) => hallName(r.hallId) },
+              { title: t('supervision.satisfaction.hall'), key: 'hall', render: (_, r) => hallLabel(r.hallId) },
               {
-                title: '评价数',
+                title: t('supervision.satisfaction.total'),
                 key: 'total',
                 align: 'right',
-                render: (_, r) => <FigureButton figure={{ kind: 'rating', hallId: r.hallId, level: 'all' }} value={r.total} label={`${hallName(r.hallId)}评价`} unit="条" open={open} />,
+                render: (_, r) => <FigureButton figure={{ kind: 'rating', hallId: r.hallId, level: 'all' }} value={r.total} label={t('supervision.satisfaction.hallRatings', { hall: hallLabel(r.hallId) })} unit="rating" open={open} />,
               },
-              { title: '满意率', key: 'rate', align: 'right', render: (_, r) => <span aria-label={`${hallName(r.hallId)}满意率 ${percent(r.rate)}`}>{percent(r.rate)}</span> },
+              { title: t('supervision.satisfaction.rate'), key: 'rate', align: 'right', render: (_, r) => <span aria-label={t('supervision.satisfaction.hallRate', { hall: hallLabel(r.hallId), rate: percent(r.rate) })}>{percent(r.rate)}</span> },
               {
-                title: `差评（${RATING_LABELS.dissatisfied}、${RATING_LABELS.very_dissatisfied}）`,
+                title: t('supervision.satisfaction.bad', { levels: [t('ratingLevel.dissatisfied'), t('ratingLevel.very_dissatisfied')].join(t('common.listSeparator')) }),
                 key: 'bad',
                 align: 'right',
-                render: (_, r) => <FigureButton figure={{ kind: 'rating', hallId: r.hallId, level: 'bad' }} value={bad(r)} label={`${hallName(r.hallId)}差评`} unit="条" open={open} />,
+                render: (_, r) => <FigureButton figure={{ kind: 'rating', hallId: r.hallId, level: 'bad' }} value={bad(r)} label={t('supervision.satisfaction.hallBad', { hall: hallLabel(r.hallId) })} unit="rating" open={open} />,
               },
             ]}
           />
@@ -222,27 +237,42 @@ export function SatisfactionCard({ d, open, registry }: SectionProps) {
   );
 }
 
+const CELL_LABELS = {
+  all: 'supervision.rectification.cellTotal',
+  open: 'supervision.rectification.cellOpen',
+  reported: 'supervision.rectification.cellReported',
+  overdue: 'supervision.rectification.cellOverdue',
+} as const;
+
 export function RectificationCard({ d, open }: Omit<SectionProps, 'registry'>) {
+  const { t } = useTranslation();
   const rows = d.rectifications.byHall.length ? [...d.rectifications.byHall, d.rectifications.all] : [];
-  const cell = (r: RectificationRow, status: 'all' | 'open' | 'reported' | 'overdue', value: number, words: string) => (
-    <FigureButton figure={{ kind: 'rectification', hallId: r.hallId, status }} value={value} label={`${r.hallId === ALL ? '合计' : hallName(r.hallId)}${words}`} unit="项" open={open} style={status === 'overdue' && value > 0 ? { color: '#cf1322' } : undefined} />
+  const hall = (r: RectificationRow) => (r.hallId === ALL ? t('supervision.rectification.sum') : hallLabel(r.hallId));
+  const cell = (r: RectificationRow, status: keyof typeof CELL_LABELS, value: number) => (
+    <FigureButton figure={{ kind: 'rectification', hallId: r.hallId, status }} value={value} label={t(CELL_LABELS[status], { hall: hall(r) })} unit="item" open={open} style={status === 'overdue' && value > 0 ? { color: '#cf1322' } : undefined} />
   );
   return (
-    <Card size="small" title="差评整改" role="region" aria-label="差评整改" extra={<span>未办结 {count(d.rectifications.all.open)} 项，超期未整改 {count(d.rectifications.all.overdue)} 项</span>}>
+    <Card
+      size="small"
+      title={t('supervision.rectification.title')}
+      role="region"
+      aria-label={t('supervision.rectification.title')}
+      extra={<span>{t('supervision.rectification.summary', { open: count(d.rectifications.all.open), overdue: count(d.rectifications.all.overdue) })}</span>}
+    >
       <Table<RectificationRow>
         size="small"
-        aria-label="各营业厅整改情况"
+        aria-label={t('supervision.rectification.table')}
         rowKey="hallId"
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: '本期没有差评整改' }}
+        locale={{ emptyText: t('supervision.rectification.empty') }}
         columns={[
-          { title: '营业厅', key: 'hall', render: (_, r) => (r.hallId === ALL ? '合计' : hallName(r.hallId)) },
-          { title: '整改总数', key: 'total', align: 'right', render: (_, r) => cell(r, 'all', r.total, '整改总数') },
-          { title: '未办结', key: 'open', align: 'right', render: (_, r) => cell(r, 'open', r.open, '未办结整改') },
-          { title: '待督查审核', key: 'reported', align: 'right', render: (_, r) => cell(r, 'reported', r.reported, '待审核整改') },
-          { title: '超期未整改', key: 'overdue', align: 'right', render: (_, r) => cell(r, 'overdue', r.overdue, '超期未整改') },
-          { title: '已办结', key: 'closed', align: 'right', render: (_, r) => count(r.closed) },
+          { title: t('supervision.rectification.hall'), key: 'hall', render: (_, r) => hall(r) },
+          { title: t('supervision.rectification.total'), key: 'total', align: 'right', render: (_, r) => cell(r, 'all', r.total) },
+          { title: t('supervision.rectification.open'), key: 'open', align: 'right', render: (_, r) => cell(r, 'open', r.open) },
+          { title: t('supervision.rectification.reported'), key: 'reported', align: 'right', render: (_, r) => cell(r, 'reported', r.reported) },
+          { title: t('supervision.rectification.overdue'), key: 'overdue', align: 'right', render: (_, r) => cell(r, 'overdue', r.overdue) },
+          { title: t('supervision.rectification.closed'), key: 'closed', align: 'right', render: (_, r) => count(r.closed) },
         ]}
       />
     </Card>

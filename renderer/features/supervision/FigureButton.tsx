@@ -1,15 +1,17 @@
 // A number on the dashboard that opens the cases behind it.
 import { Button } from 'antd';
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { figureToString, type Figure } from '../../../shared/supervision/figures';
+import { currentLanguage } from '../../i18n';
 
-export const count = (n: number) => n.toLocaleString('zh-CN');
+export const count = (n: number) => n.toLocaleString(currentLanguage());
 
 export function FigureButton({
   figure,
   value,
   label,
-  unit = '件',
+  unit = 'case',
   open,
   style,
 }: {
@@ -18,15 +20,17 @@ export function FigureButton({
   value: number | string;
   /** What it counts, read out with the value: "已交付：4 件". */
   label: string;
-  unit?: string;
+  /** What is counted: cases (件), ratings (条) or rectifications (项). */
+  unit?: 'case' | 'rating' | 'item';
   open(figure: string): void;
   style?: CSSProperties;
 }) {
+  const { t } = useTranslation();
   const shown = typeof value === 'number' ? count(value) : value;
   return (
     <Button
       type="link"
-      aria-label={`${label}：${shown}${unit ? ` ${unit}` : ''}`}
+      aria-label={t(`supervision.figure.${unit}`, { label, value: shown })}
       style={{ paddingInline: 0, height: 'auto', fontVariantNumeric: 'tabular-nums', ...style }}
       onClick={() => open(figureToString(figure))}
     >

@@ -1,5 +1,6 @@
-// ECharts for the dashboard: only the charts and components used (tree-shaken), Chinese locale,
-// canvas rendering, each chart's instance kept so the printed page can carry its picture.
+// ECharts for the dashboard: only the charts and components used (tree-shaken), the locale of the
+// language shown, canvas rendering, each chart's instance kept so the printed page can carry its
+// picture (a Chinese one: the printed statistics are Chinese whatever the screen shows).
 import { BarChart, SankeyChart } from 'echarts/charts';
 import type { BarSeriesOption, SankeySeriesOption } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -8,6 +9,7 @@ import * as echarts from 'echarts/core';
 import type { ComposeOption, ECElementEvent, EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { currentLanguage } from '../../i18n';
 
 echarts.use([BarChart, SankeyChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -41,7 +43,7 @@ export function Chart({
         echarts={echarts}
         option={{ aria: { enabled: true }, animation: false, ...option }}
         notMerge
-        opts={{ locale: 'ZH', renderer: 'canvas' }}
+        opts={{ locale: currentLanguage() === 'en' ? 'EN' : 'ZH', renderer: 'canvas' }}
         style={{ height, width: '100%' }}
         onChartReady={(chart: EChartsType) => registry.set(name, chart)}
         onEvents={{ click: onPick }}
@@ -50,9 +52,26 @@ export function Chart({
   );
 }
 
-/** The picture of a chart for print (PNG as a data: URL; the app's CSP allows data: images). */
-export function chartPicture(registry: ChartRegistry, name: string): string | null {
+/**
+ * The picture of a chart for print (PNG as a data: URL; the app's CSP allows data: images), in
+ * Chinese: the one on screen when the screen is Chinese; otherwise the same chart drawn off screen, at
+ * the same size, from `chinese` (its option labelled in Chinese).
+ */
+export function chartPicture(registry: ChartRegistry, name: string, chinese: () => ChartOption): string | null {
   const chart = registry.get(name);
   if (!chart || chart.isDisposed()) return null;
-  return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  const picture = { type: 'png', pixelRatio: 2, backgroundColor: '#fff' } as const;
+  if (currentLanguage() !== 'en') return chart.getDataURL(picture);
+  const off = echarts.init(document.createElement('div'), undefined, {
+    renderer: 'canvas',
+    locale: 'ZH',
+    width: chart.getWidth(),
+    height: chart.getHeight(),
+  });
+  try {
+    off.setOption({ aria: { enabled: true }, animation: false, ...chinese() });
+    return off.getDataURL(picture);
+  } finally {
+    off.dispose();
+  }
 }

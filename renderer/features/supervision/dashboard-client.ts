@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { beijingToday, type DashboardQuery } from '../../../shared/supervision/dashboard';
 import { db } from '../../data/db';
+import { t } from '../../i18n';
 import { defaultQuery } from './period';
 import type { DashboardAnswer, ListAnswer, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -31,7 +32,7 @@ function ensureWorker(): Worker {
     else p.reject(new Error(m.message));
   };
   worker.onerror = (e) => {
-    for (const p of pending.values()) p.reject(new Error(`统计程序出错：${e.message}`));
+    for (const p of pending.values()) p.reject(new Error(t('supervision.workerFailed', { reason: e.message })));
     pending.clear();
   };
   return worker;

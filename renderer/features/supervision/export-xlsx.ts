@@ -1,12 +1,15 @@
 // The cases behind a figure as an Excel workbook (exceljs, loaded only when a list is exported):
 // a title row saying what and when, Chinese headers, one row per case; then saved as a download.
+// The workbook is Chinese whatever language the screen shows (the screen's words are in words.ts).
 import type { Workbook } from 'exceljs';
 import { STATE_LABELS } from '../../../shared/case/states';
 import { hallName } from '../../../shared/halls';
 import { RATING_LABELS, RATING_STAGE_LABELS } from '../../../shared/protocol/events';
-import type { CaseLine } from '../../../shared/supervision/dashboard';
+import type { CaseLine, DashboardQuery } from '../../../shared/supervision/dashboard';
 import { RECTIFICATION_STATUS_LABELS } from '../../../shared/supervision/feedback';
+import { t } from '../../i18n';
 import { beijingTime } from '../cases/format';
+import { hallsText, periodText, scopeWords } from './print-dashboard';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,6 +22,10 @@ export const deadlineWords = (l: CaseLine) => {
   if (!l.risk) return '';
   return `${l.dueDate ?? '补正中，暂停计时'} ${RISK_WORDS[l.risk]}`;
 };
+
+/** The workbook's second row: the period, the halls, whose cases, how many, who exported them and when. */
+export const exportSubtitle = (query: DashboardQuery, device: { scope: 'hall' | 'region'; hallId: string }, total: number, by: string, at: Date) =>
+  `统计期间：${periodText(query)}；营业厅：${hallsText(query)}；${scopeWords(device.scope, device.hallId)}；共 ${total} 件；导出：${by} ${beijingTime(at.toISOString())}`;
 
 /** The columns, in order: header and cell. */
 export const COLUMNS: { header: string; width: number; cell(l: CaseLine): string | number }[] = [
@@ -42,7 +49,7 @@ async function newWorkbook(): Promise<Workbook> {
   // The browser build of exceljs is a UMD bundle: its exports sit on the module or on its default.
   const mod = (await import('exceljs')) as unknown as { Workbook?: new () => Workbook; default?: { Workbook: new () => Workbook } };
   const Ctor = mod.Workbook ?? mod.default?.Workbook;
-  if (!Ctor) throw new Error('无法加载 Excel 组件');
+  if (!Ctor) throw new Error(t('supervision.list.excelUnavailable'));
   return new Ctor();
 }
 
@@ -66,17 +73,4 @@ export async function linesWorkbook(title: string, subtitle: string, lines: read
   });
   for (const l of lines) sheet.addRow(COLUMNS.map((c) => c.cell(l)));
   return wb.xlsx.writeBuffer() as Promise<ArrayBuffer>;
-}
-
-/** Saves bytes as a file the browser downloads (the desktop shell asks where to save it). */
-export function download(bytes: ArrayBuffer, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

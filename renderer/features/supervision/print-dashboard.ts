@@ -1,11 +1,12 @@
 // The dashboard as a printable page (through the bridge's print): the figures as tables, with the
-// charts' pictures, the period and halls, and when it was made.
+// charts' pictures, the period and halls, and when it was made. An official paper: in Chinese whatever
+// language the screen shows (the screen's words are in period.ts and words.ts).
 import { hallName } from '../../../shared/halls';
 import { RATING_LABELS, RATING_LEVELS } from '../../../shared/protocol/events';
 import type { Dashboard, DashboardQuery } from '../../../shared/supervision/dashboard';
 import { ALL, BUCKET_LABELS, STATE_BUCKETS } from '../../../shared/supervision/figures';
 import { beijingDateTime, escapeHtml as e, printDocument } from '../../ui/print/html';
-import { percent } from './DashboardSections';
+import { percent } from './words';
 
 export const DASHBOARD_PRINT_TITLE = '跨区域通办督查统计';
 
@@ -26,6 +27,10 @@ const table = (head: string[], rows: (string | number)[][]) =>
 
 const picture = (src: string | undefined, alt: string) => (src ? `<img src="${e(src)}" alt="${e(alt)}" style="width:100%;max-height:70mm;object-fit:contain">` : '');
 const v = (n: number | null) => (n === null ? '—' : n);
+
+/** Whose cases this device holds, for the printed page and the Excel export. */
+export const scopeWords = (scope: 'hall' | 'region', hallId: string) =>
+  scope === 'region' ? '区域督查设备：全部营业厅的办件' : `${hallName(hallId)}设备：本厅参与的办件`;
 
 export function periodText(q: DashboardQuery): string {
   if (!q.from && !q.to) return '全部期间';

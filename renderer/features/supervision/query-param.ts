@@ -4,6 +4,7 @@ import { isIsoDate } from '../../../shared/calendar/calendar-data';
 import type { DashboardQuery } from '../../../shared/supervision/dashboard';
 import { HALL_ID_PATTERN } from '../../../shared/halls';
 import { fail, ok, type Result } from '../../../shared/result';
+import { t } from '../../i18n';
 
 export function encodeQuery(q: DashboardQuery, figure?: string): string {
   const p = new URLSearchParams();
@@ -20,9 +21,9 @@ export function decodeQuery(param: string | undefined, fallback: DashboardQuery)
   const from = p.get('from');
   const to = p.get('to');
   const halls = (p.get('halls') ?? '').split(',').filter(Boolean);
-  for (const d of [from, to]) if (d !== null && !isIsoDate(d)) return fail('BAD_QUERY', `统计期间的日期无效：${d}`);
-  if (from && to && from > to) return fail('BAD_QUERY', '统计期间的开始日期晚于结束日期');
+  for (const d of [from, to]) if (d !== null && !isIsoDate(d)) return fail('BAD_QUERY', t('supervision.query.badDate', { date: d }));
+  if (from && to && from > to) return fail('BAD_QUERY', t('supervision.query.fromAfterTo'));
   const badHall = halls.find((h) => !HALL_ID_PATTERN.test(h));
-  if (badHall) return fail('BAD_QUERY', `营业厅代码无效：${badHall}`);
+  if (badHall) return fail('BAD_QUERY', t('supervision.query.badHall', { hall: badHall }));
   return ok({ query: { from, to, halls }, figure: p.get('f') });
 }
