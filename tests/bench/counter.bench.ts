@@ -697,6 +697,7 @@ async function main(): Promise<void> {
     const search = { all: of(found), withoutDeviceDay: of(found.filter((f) => f.kind !== WIDE)), byKind: Object.fromEntries(kinds.map((k) => [k, of(found.filter((f) => f.kind === k))])) };
     for (const k of kinds) console.log(`  ${k.padEnd(32)} query to settled p50 ${search.byKind[k]!.queryToSettled.p50} ms, p95 ${search.byKind[k]!.queryToSettled.p95} ms; typing to settled p95 ${search.byKind[k]!.typingToSettled.p95} ms`);
     const accept = stats(acceptTimes);
+    console.log(`  accept to receipt, in order (ms): ${acceptTimes.map(ms).join(' ')}`);
     const results = {
       at: new Date().toISOString(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', load: load(), rendering: 'software (--disable-gpu)' },
