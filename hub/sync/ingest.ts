@@ -297,7 +297,9 @@ export async function commitBatch(
         ]) {
           if (!slot.involved.includes(hall)) {
             slot.involved.push(hall);
-            if (!slot.isNew) backfill.push({ hall, caseId: event.caseId, upTo: hubSeq });
+            // Backfilled when the case has events already, stored before or earlier in this batch (a
+            // case taken and re-routed to another hall in one push): the hall gets it whole.
+            if (slot.lastHubSeq > 0) backfill.push({ hall, caseId: event.caseId, upTo: hubSeq });
           }
         }
         for (const hall of slot.involved) pending.feed.push({ hall_id: hall, hub_seq: hubSeq });

@@ -238,4 +238,20 @@ describe.each(STORES)('case snapshot against a real hub on %s', (kind) => {
     expect(unsigned.status).toBe(401);
     expect(((await unsigned.json()) as { error: { code: string } }).error.code).toBe('DEVICE_UNKNOWN');
   });
+
+  it('a hall that joins a case in the push that created it gets the case whole, in its feed as in the snapshot', async () => {
+    // Found in review: a case taken in Tianjin and re-routed to Beijing for delivery in one push (say,
+    // offline) reached Beijing's feed without its case.received, while the snapshot had it whole.
+    const { hub, codes, tj } = await setup(kind);
+    const received = tj.received('TJ');
+    const updated = tj.device.event('case.updated', received.caseId, { changes: { deliveryHallId: 'BJ' } }, tj.staffId) as Event;
+    await tj.push([received, updated]);
+
+    const feed = (await hallFeed(hub.url, codes('BJ')[0]!)).filter((e) => e.caseId === received.caseId);
+    expect(feed.map((e) => e.type)).toEqual(['case.received', 'case.updated']);
+    const bj = await TestDevice.enroll(hub.url, codes('BJ')[1]!);
+    cleanups.push(async () => bj.close());
+    const page = (await (await bj.request('GET', '/api/v1/snapshot?limit=2000')).json()) as SnapshotPage;
+    expect(page.cases.find((c) => c.caseId === received.caseId)?.events.map((e) => e.type)).toEqual(['case.received', 'case.updated']);
+  });
 });
