@@ -11,6 +11,9 @@ import type { OutboxState } from '../../shared/sync/storage';
 import type { Problem } from '../../shared/result';
 import { calendarOf, setDue } from './case-due';
 
+/** Where the sync keeps its case snapshot's progress (`SnapshotState`) in `meta`. */
+export const SNAPSHOT_META = 'snapshot';
+
 export interface OutboxRow {
   id: string;
   deviceSeq: number;

@@ -7,12 +7,11 @@ import type { Event, StoredEvent } from '../../shared/protocol/events';
 import type { SnapshotCase, SnapshotState } from '../../shared/sync/snapshot';
 import type { OutboxCounts, PushOutcome, RefusedEvent, SyncStorage, UnsequencedEvent } from '../../shared/sync/storage';
 import { confirmedOf, dueTables, foldOnto, mayHaveOwn, outboxByCase, rebuildCases, writeCases, type Confirmed } from './case-rows';
-import type { CaseRow, OutboxRow, TongbanDB } from './db';
+import { SNAPSHOT_META, type CaseRow, type OutboxRow, type TongbanDB } from './db';
 import { measure, timed } from './sync-timing';
 
 const LAST_SEQ = 'lastDeviceSeq';
 const CURSOR = 'cursor';
-const SNAPSHOT = 'snapshot';
 
 export class DexieSyncStorage implements SyncStorage {
   constructor(private readonly database: TongbanDB) {}
@@ -114,7 +113,7 @@ export class DexieSyncStorage implements SyncStorage {
   }
 
   async snapshotState(): Promise<SnapshotState | null> {
-    return ((await this.database.meta.get(SNAPSHOT))?.value as SnapshotState | undefined) ?? null;
+    return ((await this.database.meta.get(SNAPSHOT_META))?.value as SnapshotState | undefined) ?? null;
   }
 
   async applySnapshot(cases: readonly SnapshotCase[], state: SnapshotState): Promise<number> {
@@ -135,7 +134,7 @@ export class DexieSyncStorage implements SyncStorage {
       }
       measure('snapshot-fold', folding, { cases: cases.length });
       await this.settleOwn(fresh, outbox);
-      const meta: { key: string; value: unknown }[] = [{ key: SNAPSHOT, value: state }];
+      const meta: { key: string; value: unknown }[] = [{ key: SNAPSHOT_META, value: state }];
       if (state.done) meta.push({ key: CURSOR, value: Math.max(state.cursor, await this.getCursor()) }, { key: 'lastPullAt', value: Date.now() });
       await d.meta.bulkPut(meta);
       await writeCases(d, confirmed, outbox, existing);

@@ -3,7 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { beijingToday, type DashboardQuery } from '../../../shared/supervision/dashboard';
-import { db } from '../../data/db';
+import { db, SNAPSHOT_META } from '../../data/db';
 import { t } from '../../i18n';
 import { defaultQuery } from './period';
 import type { DashboardAnswer, ListAnswer, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -65,12 +65,15 @@ export const fetchLines = (figure: string, query: DashboardQuery, today: string,
 export function useStoreChanges(): string | undefined {
   return useLiveQuery(async () => {
     const d = db();
-    const [feedPos, deviceSeq, refused] = await Promise.all([
+    // A fresh counter's case snapshot writes no feed rows: its progress (the last case id stored) counts too.
+    const [feedPos, deviceSeq, refused, snapshot] = await Promise.all([
       d.feed.orderBy('feedPos').lastKey(),
       d.outbox.orderBy('deviceSeq').lastKey(),
       d.outbox.where('state').equals('rejected').count(),
+      d.meta.get(SNAPSHOT_META),
     ]);
-    return `${String(feedPos)}/${String(deviceSeq)}/${refused}`;
+    const after = (snapshot?.value as { after?: string | null } | undefined)?.after ?? '';
+    return `${String(feedPos)}/${String(deviceSeq)}/${refused}/${after}`;
   }, []);
 }
 

@@ -14,7 +14,7 @@
 import Dexie, { type Table } from 'dexie';
 import { caseFact, type CaseFact } from '../../../shared/supervision/case-fact';
 import type { SnapshotState } from '../../../shared/sync/snapshot';
-import { db, type CaseRow, type DeviceIdentity, type TongbanDB } from '../../data/db';
+import { db, SNAPSHOT_META, type CaseRow, type DeviceIdentity, type TongbanDB } from '../../data/db';
 import { decodeFacts, encodeFacts, type FactColumns } from './fact-columns';
 
 /** Bumped when CaseFact changes shape: an old snapshot is then rebuilt, not read. */
@@ -29,8 +29,6 @@ interface Watermark {
   snapshotAfter: string | null;
 }
 
-/** Where the sync stores its case snapshot's progress (renderer/data/dexie-storage.ts). */
-const SNAPSHOT_META = 'snapshot';
 
 interface Snapshot extends Watermark {
   id: 'facts';
