@@ -392,11 +392,12 @@ function mergeProfiles(profiles: CpuProfile[]): CpuProfile {
   let offset = 0;
   for (const p of profiles) {
     const shift = (id: number) => id + offset;
-    out.nodes.push(...p.nodes.map((n) => ({ ...n, id: shift(n.id), ...(n.children ? { children: n.children.map(shift) } : {}) })));
-    out.samples!.push(...(p.samples ?? []).map(shift));
-    out.timeDeltas!.push(...(p.timeDeltas ?? []).map((d, i) => (i === 0 ? 0 : d)));
+    // Loops, not push(...spread): a bootstrap's profile has more samples than the stack has room for.
+    for (const n of p.nodes) out.nodes.push({ ...n, id: shift(n.id), ...(n.children ? { children: n.children.map(shift) } : {}) });
+    (p.samples ?? []).forEach((id) => out.samples!.push(shift(id)));
+    (p.timeDeltas ?? []).forEach((d, i) => out.timeDeltas!.push(i === 0 ? 0 : d));
     out.endTime += p.endTime - p.startTime;
-    offset = Math.max(...out.nodes.map((n) => n.id)) + 1;
+    offset = out.nodes.reduce((m, n) => Math.max(m, n.id), 0) + 1;
   }
   return out;
 }
