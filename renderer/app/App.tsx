@@ -2,7 +2,7 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceIdentity } from '../data/db';
 import { deviceIdentity } from '../data/device';
@@ -75,7 +75,8 @@ function Root() {
 
   if (device === undefined) return <Spin fullscreen tip={t('frame.starting')} />;
   if (device === null) return <EnrollScreen onEnrolled={setDevice} />;
-  if (!session) return <LoginScreen device={device} onLogin={setSession} />;
+  // The counter's screens render as a transition, in slices: the login screen stays until they are ready.
+  if (!session) return <LoginScreen device={device} onLogin={(s) => startTransition(() => setSession(s))} />;
   return <Frame device={device} session={session} logout={() => setSession(null)} />;
 }
 

@@ -42,8 +42,23 @@ export const currentLanguage = (): Language => (i18n.language === 'en' ? 'en' : 
 export const t = i18n.t.bind(i18n);
 
 /** Date and time as this counter shows them, in the current language. */
-export const formatTime = (at: number | string): string => new Date(at).toLocaleTimeString(currentLanguage(), { hour12: false });
-export const formatDateTime = (at: number | string): string => new Date(at).toLocaleString(currentLanguage(), { hour12: false });
+// One formatter per language and style: toLocale…String builds a new Intl formatter on every call,
+// some 10 ms the first time, in the middle of a screen's first render.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(style: 'time' | 'dateTime'): Intl.DateTimeFormat {
+  const lng = currentLanguage();
+  const key = `${lng}:${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const date = style === 'dateTime' ? ({ year: 'numeric', month: 'numeric', day: 'numeric' } as const) : {};
+    // h23: midnight is 00:00:00 in English too (hour12: false gave 24:00:00 there).
+    f = new Intl.DateTimeFormat(lng, { ...date, hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+export const formatTime = (at: number | string): string => formatter('time').format(new Date(at));
+export const formatDateTime = (at: number | string): string => formatter('dateTime').format(new Date(at));
 
 export { i18n };
 

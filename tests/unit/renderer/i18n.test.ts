@@ -18,7 +18,7 @@ import { hallsText, periodText, scopeWords } from '../../../renderer/features/su
 import { decodeQuery } from '../../../renderer/features/supervision/query-param';
 import { deadlineLabel, figureLabel, ratingsLabel, rectificationsLabel, scopeLabel } from '../../../renderer/features/supervision/words';
 import { en } from '../../../renderer/i18n/en';
-import { i18n, t, translated } from '../../../renderer/i18n';
+import { formatDateTime, formatTime, i18n, t, translated } from '../../../renderer/i18n';
 import { eventLabel, hallLabel, rolesLabel } from '../../../renderer/i18n/labels';
 import { zhCN } from '../../../renderer/i18n/zh-CN';
 
@@ -88,6 +88,19 @@ describe('switching', () => {
     expect(rolesLabel(['clerk', 'reviewer'])).toBe('Counter clerk, Reviewer');
     await i18n.changeLanguage('zh-CN');
     expect(rolesLabel(['clerk', 'reviewer'])).toBe('窗口受理员、审核员');
+  });
+
+  it('formats times in the language shown, as toLocale…String did, and midnight as 00 in English too', async () => {
+    const times = ['2026-12-06T01:02:03Z', '2026-12-06T15:42:09Z', '2026-07-01T23:59:59Z'].map((s) => Date.parse(s));
+    for (const at of times) {
+      expect(formatTime(at)).toBe(new Date(at).toLocaleTimeString('zh-CN', { hour12: false }));
+      expect(formatDateTime(at)).toBe(new Date(at).toLocaleString('zh-CN', { hour12: false }));
+    }
+    await i18n.changeLanguage('en');
+    for (const at of times) expect(formatDateTime(at)).toBe(new Date(at).toLocaleString('en', { hour12: false }).replace(', 24:', ', 00:'));
+    const midnight = new Date(2026, 0, 17, 0, 0, 0).getTime();
+    expect(formatTime(midnight)).toBe('00:00:00');
+    expect(formatDateTime(midnight)).toBe('1/17/2026, 00:00:00');
   });
 
   it('keeps what it has no translation for: a hall an admin added, an unknown error code', async () => {
