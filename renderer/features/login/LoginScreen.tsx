@@ -17,11 +17,11 @@ export function LoginScreen({ device, onLogin }: { device: DeviceIdentity; onLog
     setError(null);
     setBusy(true);
     try {
+      // Busy until the counter's screens replace this one (they render as a transition).
       onLogin(await login(v.username ?? '', v.password ?? ''));
     } catch (e) {
       setError(e instanceof HubError ? e.message : t('login.failed', { reason: String(e) }));
       form.setFieldValue('password', '');
-    } finally {
       setBusy(false);
     }
   };
