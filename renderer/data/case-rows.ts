@@ -45,14 +45,14 @@ function legacyConfirmed(row: CaseRow): Confirmed {
   return { view: foldOnto(null, events), hubSeq };
 }
 
-export function confirmedOf(row: CaseRow | undefined): Confirmed {
+function confirmedOf(row: CaseRow | undefined): Confirmed {
   if (!row) return { view: null, hubSeq: 0 };
   if (row.hubSeq === undefined) return legacyConfirmed(row);
   return { view: row.confirmed !== undefined ? row.confirmed : row.view, hubSeq: row.hubSeq };
 }
 
 /** Whether our outbox may hold events on the case that its row folds on top (so they must be read). */
-export const mayHaveOwn = (row: CaseRow | undefined): boolean => !row || row.hubSeq === undefined || row.confirmed !== undefined;
+const mayHaveOwn = (row: CaseRow | undefined): boolean => !row || row.hubSeq === undefined || row.confirmed !== undefined;
 
 /** Our events on a case that its confirmed events do not hold: waiting, or accepted and not pulled back yet. */
 function unconfirmed(outbox: readonly OutboxRow[], hubSeq: number): OutboxRow[] {
@@ -98,7 +98,7 @@ function caseRow(caseId: string, confirmed: Confirmed, view: CaseView, ours: rea
 }
 
 /** Our outbox rows on the given cases, by case (one read through the caseId index). */
-export async function outboxByCase(database: TongbanDB, caseIds: readonly string[]): Promise<Map<string, OutboxRow[]>> {
+async function outboxByCase(database: TongbanDB, caseIds: readonly string[]): Promise<Map<string, OutboxRow[]>> {
   const byCase = new Map<string, OutboxRow[]>();
   if (caseIds.length === 0) return byCase;
   for (const o of await database.outbox.where('caseId').anyOf([...caseIds]).toArray()) {
@@ -136,6 +136,25 @@ export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<str
   }
 }
 
+/** What a write of case rows starts from: each case's confirmed fold, our outbox rows on them, which exist. */
+export interface LoadedCases {
+  confirmed: Map<string, Confirmed>;
+  outbox: Map<string, OutboxRow[]>;
+  existing: Set<string>;
+}
+
+/**
+ * Reads the rows of the given cases (as confirmed folds) and our outbox rows on them. With
+ * `ownMaybe`, only on the cases whose rows may fold some on top (mayHaveOwn): pulled events and
+ * snapshot pages. Without it, on every case: our own events just changed there.
+ */
+export async function loadCases(database: TongbanDB, caseIds: readonly string[], ownMaybe: boolean): Promise<LoadedCases> {
+  const rows = await database.cases.bulkGet([...caseIds]);
+  const confirmed = new Map(caseIds.map((id, i) => [id, confirmedOf(rows[i])]));
+  const outbox = await outboxByCase(database, ownMaybe ? caseIds.filter((_, i) => mayHaveOwn(rows[i])) : caseIds);
+  return { confirmed, outbox, existing: new Set(rows.flatMap((r) => (r ? [r.caseId] : []))) };
+}
+
 /**
  * Rebuilds the rows of the given cases from their confirmed folds and our outbox (after our own
  * events changed: appended, refused, re-authored). The calling transaction must include cases,
@@ -144,7 +163,6 @@ export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<str
 export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(caseIds)];
   if (ids.length === 0) return;
-  const rows = await database.cases.bulkGet(ids);
-  const confirmed = new Map(ids.map((id, i) => [id, confirmedOf(rows[i])]));
-  await writeCases(database, confirmed, await outboxByCase(database, ids), new Set(rows.flatMap((r) => (r ? [r.caseId] : []))));
+  const { confirmed, outbox, existing } = await loadCases(database, ids, false);
+  await writeCases(database, confirmed, outbox, existing);
 }

@@ -6,8 +6,8 @@
 import type { Event, StoredEvent } from '../../shared/protocol/events';
 import type { SnapshotCase, SnapshotState } from '../../shared/sync/snapshot';
 import type { OutboxCounts, PushOutcome, RefusedEvent, SyncStorage, UnsequencedEvent } from '../../shared/sync/storage';
-import { confirmedOf, dueTables, foldOnto, mayHaveOwn, outboxByCase, rebuildCases, writeCases, type Confirmed } from './case-rows';
-import { SNAPSHOT_META, type CaseRow, type OutboxRow, type TongbanDB } from './db';
+import { dueTables, foldOnto, loadCases, rebuildCases, writeCases } from './case-rows';
+import { SNAPSHOT_META, type OutboxRow, type TongbanDB } from './db';
 import { measure, timed } from './sync-timing';
 
 const LAST_SEQ = 'lastDeviceSeq';
@@ -84,7 +84,7 @@ export class DexieSyncStorage implements SyncStorage {
         if (list) list.push(e);
         else byCase.set(e.caseId, [e]);
       }
-      const { confirmed, outbox, existing } = await this.load([...byCase.keys()]);
+      const { confirmed, outbox, existing } = await loadCases(d, [...byCase.keys()], true);
       const fresh = new Set<string>();
       for (const [caseId, list] of byCase) {
         const c = confirmed.get(caseId)!;
@@ -120,7 +120,7 @@ export class DexieSyncStorage implements SyncStorage {
     if (!Number.isSafeInteger(state.cursor) || state.cursor < 0) throw new Error(`bad cursor ${state.cursor}`);
     const d = this.database;
     const work = () => d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
-      const { confirmed, outbox, existing } = await this.load(cases.map((c) => c.caseId));
+      const { confirmed, outbox, existing } = await loadCases(d, cases.map((c) => c.caseId), true);
       const fresh: StoredEvent[] = [];
       const folding = performance.now();
       for (const c of cases) {
@@ -141,14 +141,6 @@ export class DexieSyncStorage implements SyncStorage {
       return fresh.length;
     });
     return timed('snapshot-apply', work, (fresh) => ({ cases: cases.length, events: fresh }));
-  }
-
-  /** The rows of the cases (as confirmed folds) and our outbox rows on those that may have any. */
-  private async load(caseIds: readonly string[]): Promise<{ confirmed: Map<string, Confirmed>; outbox: Map<string, OutboxRow[]>; existing: Set<string> }> {
-    const rows: (CaseRow | undefined)[] = await this.database.cases.bulkGet([...caseIds]);
-    const confirmed = new Map(caseIds.map((id, i) => [id, confirmedOf(rows[i])]));
-    const outbox = await outboxByCase(this.database, caseIds.filter((_, i) => mayHaveOwn(rows[i])));
-    return { confirmed, outbox, existing: new Set(rows.flatMap((r) => (r ? [r.caseId] : []))) };
   }
 
   /**

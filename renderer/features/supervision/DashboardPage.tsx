@@ -3,7 +3,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Progress, Radio, Space, Spin, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEED_HALLS } from '../../../shared/halls';

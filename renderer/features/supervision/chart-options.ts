@@ -12,10 +12,6 @@ const inLanguage = (lng: Language) => i18n.getFixedT(lng);
 type Tr = ReturnType<typeof inLanguage>;
 
 /** 北京, 天津, 石家庄, 雄安 (Beijing, Tianjin…): the short names that fit under a bar. */
-export function hallShort(hallId: string, lng: Language = currentLanguage()): string {
-  return shortName(hallId, inLanguage(lng));
-}
-
 const shortName = (hallId: string, tr: Tr) =>
   SEED_HALLS.some((h) => h.hallId === hallId) ? tr(`city.${hallId as SeedHallId}`) : hallId;
 
