@@ -7,11 +7,11 @@ import { applyEvent, type CaseView } from '../../shared/case/projection';
 import type { Event, StoredEvent } from '../../shared/protocol/events';
 import { attentionKeys } from '../../shared/supervision/feedback';
 import { calendarOf, dueKey } from './case-due';
-import type { CaseRow, OutboxRow, TongbanDB } from './db';
+import { caseKeyEntry, type CaseKeyEntry, type CaseRow, type OutboxRow, type TongbanDB } from './db';
 import { measure } from './sync-timing';
 
 /** The tables a transaction that rebuilds case rows must include besides outbox, feed and cases. */
-export const dueTables = (d: TongbanDB) => [d.meta, d.calendar, d.catalog];
+export const dueTables = (d: TongbanDB) => [d.meta, d.calendar, d.catalog, d.caseKeys];
 
 /**
  * A meta row counting the changes of which cases the store holds (a case added or gone), bumped in
@@ -130,6 +130,8 @@ export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<str
   measure('case-rows', start, { rows: rows.length });
   if (rows.length) await database.cases.bulkPut(rows);
   if (gone.length) await database.cases.bulkDelete(gone);
+  // The search keys of what was written, as one record of the key log (db.ts, caseKeys).
+  if (rows.length || gone.length) await database.caseKeys.add({ entries: [...rows.map(caseKeyEntry), ...gone.map((id): CaseKeyEntry => [id])] });
   if (rows.some((r) => !existing.has(r.caseId)) || gone.some((id) => existing.has(id))) {
     const version = ((await database.meta.get(CASE_SET))?.value as number | undefined) ?? 0;
     await database.meta.put({ key: CASE_SET, value: version + 1 });

@@ -60,6 +60,26 @@ export interface CaseRow {
   view: CaseView;
 }
 
+/**
+ * One case's search keys in the key log (`caseKeys`): case number, applicant's name, ID number;
+ * the id alone when the case left the store.
+ */
+export type CaseKeyEntry = [caseId: string, caseNo: string, applicantName: string, idNumber: string] | [caseId: string];
+
+/** A record of the key log: the keys of the case rows one transaction wrote (or a compacted chunk). */
+export interface CaseKeyRecord {
+  seq?: number;
+  entries: CaseKeyEntry[];
+}
+
+/** Entries per record when the key log is written whole (an upgrade, a compaction). */
+export const CASE_KEY_CHUNK = 5000;
+
+/** Where the key log was last compacted (a number in `meta`): a reader past it reads the log again. */
+export const CASE_KEYS_EPOCH = 'caseKeysEpoch';
+
+export const caseKeyEntry = (row: Pick<CaseRow, 'caseId' | 'caseNo' | 'applicantName' | 'idNumber'>): CaseKeyEntry => [row.caseId, row.caseNo, row.applicantName, row.idNumber];
+
 export interface DeviceIdentity extends EnrollResponse {
   hubUrl: string;
   deviceName: string;
@@ -106,6 +126,7 @@ export class TongbanDB extends Dexie {
   staff!: Table<StaffCacheRow, string>;
   catalog!: Table<{ id: 'current'; etag: string; catalog: Catalog }, string>;
   calendar!: Table<CalendarYear, number>;
+  caseKeys!: Table<CaseKeyRecord, number>;
 
   constructor(name = 'tongban') {
     super(name);
@@ -136,6 +157,20 @@ export class TongbanDB extends Dexie {
           .table<CaseRow, string>('cases')
           .toCollection()
           .modify((row) => setDue(row, calendar, days));
+      });
+    // The search keys as a log of records (one per transaction that writes case rows), read into
+    // memory by the case list (renderer/features/cases/case-keys.ts): the search needs no index read.
+    this.version(3)
+      .stores({ caseKeys: '++seq' })
+      .upgrade(async (tx) => {
+        const entries: CaseKeyEntry[] = [];
+        await tx
+          .table<CaseRow, string>('cases')
+          .toCollection()
+          .each((row) => void entries.push(caseKeyEntry(row)));
+        const records: CaseKeyRecord[] = [];
+        for (let i = 0; i < entries.length; i += CASE_KEY_CHUNK) records.push({ entries: entries.slice(i, i + CASE_KEY_CHUNK) });
+        if (records.length) await tx.table<CaseKeyRecord, number>('caseKeys').bulkAdd(records);
       });
   }
 }

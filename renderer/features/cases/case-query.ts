@@ -15,7 +15,8 @@ import { deadlineOf, toListItem, type CaseListItem, type DeadlineContext } from 
 
 export { toListItem, type CaseListItem, type DeadlineContext };
 import { beijingDate } from './format';
-import { allCaseIdsByIndex, caseIdsByIndex, caseRowsByIndex, exactRange, prefixRange, watchCases } from './raw-index';
+import { allCaseIdsByIndex, caseIdsByIndex, caseRowsByIndex, exactRange, watchCases } from './raw-index';
+import { caseKeyIndex } from './case-keys';
 
 /**
  * Every case id, newest first, through the receivedAt index (in slices). At 200,000 cases a read
@@ -55,14 +56,11 @@ async function keySet(...reads: Promise<string[]>[]): Promise<Set<string>> {
   return new Set((await Promise.all(reads)).flat());
 }
 
-function searchSet(input: string): Promise<Set<string>> | null {
+/** The cases the search box finds: its prefixes over the search keys in memory (case-keys.ts). */
+async function searchSet(input: string): Promise<Set<string> | null> {
   const p = searchPrefixes(input);
   if (!p) return null;
-  return keySet(
-    caseIdsByIndex('caseNo', prefixRange(p.caseNo)),
-    caseIdsByIndex('applicantName', prefixRange(p.name)),
-    ...p.idNumbers.map((n) => caseIdsByIndex('idNumber', prefixRange(n))),
-  );
+  return (await caseKeyIndex()).search(p);
 }
 
 /** The ids that the search, state, item and hall filters keep; null when none is set. */

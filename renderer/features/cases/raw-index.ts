@@ -4,10 +4,6 @@
 // subscribe to the table once with `watchCases` instead: any write to a case re-runs the query.
 import { db, type CaseRow } from '../../data/db';
 
-/** The highest string Dexie's startsWith uses as the end of a prefix range. */
-const MAX_CHAR = String.fromCharCode(65535);
-
-export const prefixRange = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, prefix + MAX_CHAR, false, false);
 export const exactRange = (value: string): IDBKeyRange => IDBKeyRange.only(value);
 
 async function store(): Promise<IDBObjectStore> {

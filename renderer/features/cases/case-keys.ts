@@ -1,0 +1,114 @@
+// The case list's search keys in memory (case-key-index.ts), kept up with the store's key log
+// (renderer/data/db.ts, `caseKeys`): the first search reads the log, later ones only the records
+// written since. Reads go straight to IndexedDB, like raw-index.ts, so a live query that searches
+// is not made to watch the log's keys (it watches the cases table, whose writes come with them).
+//
+// The log grows by a record per transaction that writes case rows; when a page finds it long it
+// compacts it into chunks, in place of the records it read, and moves the epoch in `meta` in the
+// same transaction: a reader (another window) that sees the epoch move reads the log again.
+import { CASE_KEY_CHUNK, CASE_KEYS_EPOCH, db, type CaseKeyRecord } from '../../data/db';
+import { CaseKeyIndex } from './case-key-index';
+
+/** Records read per request. */
+const READ_BATCH = 16;
+/** A record with more entries than this is applied in a task of its own (a chunk takes some 10–20 ms). */
+const BIG_RECORD = 500;
+/** More records than this after a full read: compact. */
+const COMPACT_OVER = 256;
+
+interface Loaded {
+  index: CaseKeyIndex;
+  /** The last record applied. */
+  seq: number;
+  epoch: number;
+  /** Records applied since the log was read from its start. */
+  records: number;
+}
+
+/** How long after a read that found the log long it is compacted. */
+const COMPACT_DELAY_MS = 2000;
+
+let loaded: Loaded | null = null;
+let compacting = false;
+let chain: Promise<unknown> = Promise.resolve();
+
+function request<T>(req: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'));
+  });
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function readAfter(seq: number): Promise<{ records: CaseKeyRecord[]; epoch: number }> {
+  const d = db();
+  if (!d.isOpen()) await d.open();
+  const tx = d.backendDB().transaction(['caseKeys', 'meta'], 'readonly');
+  const [records, meta] = await Promise.all([
+    request<CaseKeyRecord[]>(tx.objectStore('caseKeys').getAll(IDBKeyRange.lowerBound(seq, true), READ_BATCH)),
+    request<{ value: number } | undefined>(tx.objectStore('meta').get(CASE_KEYS_EPOCH)),
+  ]);
+  return { records, epoch: meta?.value ?? 0 };
+}
+
+async function catchUp(): Promise<CaseKeyIndex> {
+  let state = loaded;
+  for (;;) {
+    const { records, epoch } = await readAfter(state?.seq ?? 0);
+    // Compacted since the last read (here or in another window): read from the start.
+    if (state && epoch !== state.epoch) {
+      state = null;
+      continue;
+    }
+    state ??= { index: new CaseKeyIndex(), seq: 0, epoch, records: 0 };
+    for (const r of records) {
+      if (r.entries.length > BIG_RECORD) await nextTask();
+      state.index.apply(r.entries);
+      state.seq = r.seq!;
+    }
+    state.records += records.length;
+    if (records.length < READ_BATCH) break;
+  }
+  loaded = state;
+  if (state.records > COMPACT_OVER && !compacting) {
+    compacting = true;
+    // Later, and outside the live query that searched (it may not write), in turn with the reads.
+    setTimeout(() => {
+      chain = chain
+        .then(() => (loaded === state ? compact(state) : undefined))
+        .catch(() => undefined)
+        .finally(() => (compacting = false));
+    }, COMPACT_DELAY_MS);
+  }
+  return state.index;
+}
+
+/**
+ * Replaces the records up to the last one read with chunks of what they amount to, at the same
+ * keys (the top ones of that range): records written meanwhile keep their later keys and still
+ * apply after them.
+ */
+async function compact(state: Loaded): Promise<void> {
+  const chunks = state.index.chunks(CASE_KEY_CHUNK);
+  if (chunks.length >= state.records) return;
+  const d = db();
+  await d.transaction('rw', [d.caseKeys, d.meta], async () => {
+    const epoch = ((await d.meta.get(CASE_KEYS_EPOCH))?.value as number | undefined) ?? 0;
+    // Another window compacted after this one read: its next read starts over, nothing to do here.
+    if (epoch !== state.epoch) return;
+    await d.caseKeys.where(':id').belowOrEqual(state.seq).delete();
+    // A put per chunk: each is copied for the store in a task of its own.
+    for (const [i, entries] of chunks.entries()) await d.caseKeys.put({ seq: state.seq - chunks.length + 1 + i, entries });
+    state.epoch = epoch + 1;
+    state.records = chunks.length;
+    await d.meta.put({ key: CASE_KEYS_EPOCH, value: state.epoch });
+  });
+}
+
+/** The search keys of every case in the store, as of now. One read at a time: later callers share the next. */
+export function caseKeyIndex(): Promise<CaseKeyIndex> {
+  const next = chain.then(catchUp, catchUp);
+  chain = next.catch(() => undefined);
+  return next;
+}

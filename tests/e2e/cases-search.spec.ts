@@ -1,0 +1,86 @@
+// The case list's search reads the search keys from a log in the store (renderer/data/db.ts,
+// `caseKeys`), in memory. Here the log grows past the point where the page compacts it: the search
+// follows the latest record, the log shrinks to a few chunks, and after a reload (memory empty) the
+// compacted log gives the same answers.
+import { expect, test, type Page } from '@playwright/test';
+import { CASE_NO, fillHousingFundProof, idbRows, menu } from './counter';
+import { enroll, login } from './support';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const rows = (page: Page) => page.getByRole('grid').getByRole('row').filter({ hasText: CASE_NO });
+
+async function accept(page: Page, applicant: string): Promise<string> {
+  await fillHousingFundProof(page, applicant);
+  await page.keyboard.press('Control+Enter');
+  const receipt = page.getByRole('region', { name: '受理回执' });
+  await expect(receipt).toContainText(CASE_NO);
+  const caseNo = (await receipt.textContent())!.match(CASE_NO)![0];
+  // The next intake, as a clerk starts it from the receipt.
+  await page.keyboard.press('Alt+N');
+  await expect(page.getByRole('combobox', { name: '服务事项' })).toBeVisible();
+  return caseNo;
+}
+
+async function search(page: Page, q: string, found: string[]): Promise<void> {
+  await page.getByRole('textbox', { name: '搜索办件' }).fill(q);
+  await expect(page.getByRole('status', { name: '办件数量' })).toContainText(`找到 ${found.length} 件`);
+  await expect(rows(page)).toHaveCount(found.length);
+  for (const no of found) await expect(rows(page).filter({ hasText: no })).toHaveCount(1);
+}
+
+test('search follows the key log, through its compaction and a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  await enroll(page, 'BJ');
+  await login(page, 'bj-clerk');
+  await menu(page, '受理');
+  const a = await accept(page, '欧阳检索');
+  const b = await accept(page, '欧阳检查');
+  await menu(page, '办件');
+  await search(page, '欧阳检', [a, b]);
+
+  // 300 more records restating case a's keys (as 300 transactions would), the last under a new name.
+  const cases = await idbRows<{ caseId: string; caseNo: string; idNumber: string }>(page, 'cases');
+  const row = cases.find((c) => c.caseNo === a)!;
+  await page.evaluate(
+    ({ caseId, caseNo, idNumber }) =>
+      new Promise<void>((resolve, reject) => {
+        const g = globalThis as unknown as { indexedDB: IDBFactoryLike };
+        const open = g.indexedDB.open('tongban');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('caseKeys', 'readwrite');
+          for (let i = 0; i < 300; i++) tx.objectStore('caseKeys').add({ entries: [[caseId, caseNo, i === 299 ? '司马检索' : '欧阳检索', idNumber]] });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    row,
+  );
+  await search(page, '司马检索', [a]);
+  await search(page, '欧阳检', [b]);
+
+  // Compacted a moment after that read: a few chunks, and the epoch moved for other windows.
+  await expect.poll(async () => (await idbRows(page, 'caseKeys')).length, { timeout: 15_000 }).toBeLessThan(5);
+  const meta = await idbRows<{ key: string; value: unknown }>(page, 'meta');
+  expect(meta.find((m) => m.key === 'caseKeysEpoch')?.value).toBe(1);
+  await search(page, '司马', [a]);
+
+  // A new page reads the compacted log from the start.
+  await page.reload();
+  await login(page, 'bj-clerk');
+  await menu(page, '办件');
+  await search(page, '司马检索', [a]);
+  await search(page, '欧阳检', [b]);
+  await search(page, b.toLowerCase(), [b]);
+});
+
+/** The parts of IndexedDB used above (the e2e code compiles without the DOM library). */
+interface IDBFactoryLike {
+  open(name: string): {
+    result: { transaction(store: string, mode: string): { objectStore(s: string): { add(v: unknown): void }; oncomplete: (() => void) | null; onerror: (() => void) | null; error: unknown } };
+    error: unknown;
+    onsuccess: (() => void) | null;
+    onerror: (() => void) | null;
+  };
+}
