@@ -1,17 +1,32 @@
 // Helpers for end-to-end tests: the hub's address and fresh enrollment codes, enrolling and
 // logging in through the UI as a person would.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { HUB_INFO_FILE, type E2eHub } from './hub-setup';
 
 export const hub = (): E2eHub => JSON.parse(readFileSync(HUB_INFO_FILE, 'utf8')) as E2eHub;
 
-let counter = 10;
+/**
+ * The next counter number of the hall on this hub, unique across test processes (a worker that
+ * restarts after a failure keeps counting): each call appends a line to a file in the hub's data
+ * folder and takes its line's position. 40–49 are left to tests that name their counter
+ * (technician.spec.ts); after 80 the numbers come round again, as a second device of a counter.
+ */
+function nextCounter(hallId: string): number {
+  const file = join(hub().dataDir, `e2e-counters-${hallId}.txt`);
+  const token = `${process.pid}-${randomUUID()}`;
+  appendFileSync(file, `${token}\n`);
+  const n = 10 + (readFileSync(file, 'utf8').split('\n').indexOf(token) % 80);
+  return n >= 40 ? n + 10 : n;
+}
+
 /** A fresh one-time code for a counter of the hall, made with the hub's own command line. */
 export function newCode(hallId: string, scope: 'hall' | 'region' = 'hall'): string {
   const h = hub();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', 'enroll-code', '--hall', hallId, '--counter', String(counter++), '--scope', scope, '--json', '--data', h.dataDir], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'hub/cli/main.ts', 'enroll-code', '--hall', hallId, '--counter', String(nextCounter(hallId)), '--scope', scope, '--json', '--data', h.dataDir], {
     encoding: 'utf8',
     env: { ...process.env, HUB_DATABASE_URL: '' },
   });
