@@ -18,7 +18,7 @@ import { ConsultDock } from '../features/consult/ConsultDock';
 import { StatusBar } from '../ui/StatusBar';
 import { useReducedMotion } from '../ui/use-reduced-motion';
 import { warmDashboard } from '../features/supervision/dashboard-client';
-import { caseKeyIndex } from '../features/cases/case-keys';
+import { followCaseKeys } from '../features/cases/case-keys';
 import { applyLanguage, translated } from '../i18n';
 import { hallLabel, rolesLabel } from '../i18n/labels';
 import { platform } from '../platform/platform';
@@ -69,12 +69,8 @@ function Root() {
     // New colleagues appear in the directory: refresh it whenever someone logs in.
     if (session) void refreshStaffDirectory().catch(() => undefined);
   }, [session]);
-  // The search keys are read into memory after the login (the first search would wait for them).
-  useEffect(() => {
-    if (!session) return;
-    const timer = setTimeout(() => void caseKeyIndex().catch(() => undefined), 1500);
-    return () => clearTimeout(timer);
-  }, [session]);
+  // The search keys are kept in memory from the login on (a search would otherwise wait for them).
+  useEffect(() => (session ? followCaseKeys() : undefined), [session]);
   // A supervisor's dashboard counts every case on the machine: its worker starts on login.
   useEffect(() => {
     if (session?.staff.roles.includes('supervisor')) warmDashboard();

@@ -39,7 +39,7 @@ export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> 
     at: acceptedAt,
   });
   if (!appended.ok) return fail(appended.error.code, `受理未能保存：${appended.error.message}`);
-  await deleteDraft(a.caseId);
-  const calendar = await localCalendar();
+  // Both at once: the clerk waits for the receipt.
+  const [, calendar] = await Promise.all([deleteDraft(a.caseId), localCalendar()]);
   return ok(buildReceipt({ payload, item: a.item, acceptedAt, calendar, hubUrl: a.device.hubUrl, clerkName: a.session.staff.name, deviceCode: a.device.deviceCode }));
 }
