@@ -16,7 +16,7 @@
 // The hub's store is seeded once (pushes through the real hub, tests/bench/counter-seed.ts) and kept
 // in tests/bench/tmp/counter-hub-<cases>/ for the next run. Figures go to stdout and
 // tests/bench/results/counter.json; nothing here is asserted.
-// Scale with: BENCH_CASES (200000), BENCH_PORT (5195), BENCH_RAW_EVENTS (200000), BENCH_RUNS (1:
+// Scale with: BENCH_CASES (200000), BENCH_PORT (5195), BENCH_RAW_EVENTS (200000), BENCH_ACCEPTS (20), BENCH_RUNS (1:
 // bootstraps in fresh browser profiles), BENCH_SKIP_BUILD=1, CHROMIUM_PATH (/usr/bin/chromium).
 // BENCH_PROFILE=1 serves an unminified build and records the page's main thread (CDP CPU profiles
 // of the bootstrap, the searches and the acceptances, summarised; files in tests/bench/tmp/profiles).
@@ -33,6 +33,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 200_000);
 const PORT = process.env.BENCH_PORT ?? '5195';
 const RAW_EVENTS = Number(process.env.BENCH_RAW_EVENTS ?? 200_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
+/** Acceptances timed after the searches. */
+const ACCEPTS = Math.max(1, Number(process.env.BENCH_ACCEPTS ?? 20));
 /** The screen open while the counter bootstraps: the case list (the most it could cost), or another menu item. */
 const SCREEN = process.env.BENCH_SCREEN ?? '办件';
 /** BENCH_REUSE=1: no bootstrap; search and accept on the store the last run left (its browser profile). */
@@ -690,7 +692,7 @@ async function main(): Promise<void> {
     await searchProfile.done();
     console.table(found);
     const acceptProfile = await profiler(page, 'accept');
-    const acceptTimes = await accepts(context, page, 20, acceptProfile);
+    const acceptTimes = await accepts(context, page, ACCEPTS, acceptProfile);
     await acceptProfile.done();
     const best = runs.reduce((a, b) => (b.usableSeconds < a.usableSeconds ? b : a), runs[0] ?? { usableSeconds: 0, eventsPerSecond: 0 });
     const kinds = [...new Set(found.map((f) => f.kind))];

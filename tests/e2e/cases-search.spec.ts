@@ -1,7 +1,7 @@
 // The case list's search reads the search keys from a log in the store (renderer/data/db.ts,
-// `caseKeys`), in memory. Here the log grows past the point where the page compacts it: the search
-// follows the latest record, the log shrinks to a few chunks, and after a reload (memory empty) the
-// compacted log gives the same answers.
+// `caseKeys`), in memory. Here the log grows past the point where the page compacts it (2,000
+// records): the search follows the latest record, the log shrinks to a few chunks, and after a
+// reload (memory empty) the compacted log gives the same answers.
 import { expect, test, type Page } from '@playwright/test';
 import { CASE_NO, fillHousingFundProof, idbRows, menu } from './counter';
 import { enroll, login } from './support';
@@ -39,7 +39,7 @@ test('search follows the key log, through its compaction and a reload', async ({
   await menu(page, '办件');
   await search(page, '欧阳检', [a, b]);
 
-  // 300 more records restating case a's keys (as 300 transactions would), the last under a new name.
+  // 2,100 more records restating case a's keys (as 2,100 transactions would), the last under a new name.
   const cases = await idbRows<{ caseId: string; caseNo: string; idNumber: string }>(page, 'cases');
   const row = cases.find((c) => c.caseNo === a)!;
   await page.evaluate(
@@ -50,7 +50,7 @@ test('search follows the key log, through its compaction and a reload', async ({
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('caseKeys', 'readwrite');
-          for (let i = 0; i < 300; i++) tx.objectStore('caseKeys').add({ entries: [[caseId, caseNo, i === 299 ? '司马检索' : '欧阳检索', idNumber]] });
+          for (let i = 0; i < 2100; i++) tx.objectStore('caseKeys').add({ entries: [[caseId, caseNo, i === 2099 ? '司马检索' : '欧阳检索', idNumber]] });
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };

@@ -14,16 +14,23 @@ import { CaseKeyIndex } from './case-key-index';
 const READ_BATCH = 16;
 /** Main-thread time applying records before the page gets a turn (a chunk of 5,000 takes some 10–20 ms). */
 const SLICE_MS = 8;
-/** More records than this after a full read: compact. */
-const COMPACT_OVER = 256;
+/**
+ * When to compact: more records than this, or more entries than twice the cases plus this. A
+ * compaction rewrites every case's keys while the log's writers (every write of case rows) wait,
+ * about a second at 200,000 cases, so it waits until the log costs more to read than that: a fresh
+ * counter's snapshot (a record per page) never needs one.
+ */
+const COMPACT_RECORDS = 2000;
+const COMPACT_SLACK = 20_000;
 
 interface Loaded {
   index: CaseKeyIndex;
   /** The last record applied. */
   seq: number;
   epoch: number;
-  /** Records applied since the log was read from its start. */
+  /** Records applied since the log was read from its start, and their entries. */
   records: number;
+  entries: number;
 }
 
 /** How long after a read that found the log long it is compacted. */
@@ -64,7 +71,7 @@ async function catchUp(): Promise<CaseKeyIndex> {
       state = null;
       continue;
     }
-    state ??= { index: new CaseKeyIndex(), seq: 0, epoch, records: 0 };
+    state ??= { index: new CaseKeyIndex(), seq: 0, epoch, records: 0, entries: 0 };
     for (const r of records) {
       if (performance.now() - slice > SLICE_MS) {
         await nextTask();
@@ -72,12 +79,13 @@ async function catchUp(): Promise<CaseKeyIndex> {
       }
       state.index.apply(r.entries);
       state.seq = r.seq!;
+      state.entries += r.entries.length;
     }
     state.records += records.length;
     if (records.length < READ_BATCH) break;
   }
   loaded = state;
-  if (state.records > COMPACT_OVER && !compacting) {
+  if ((state.records > COMPACT_RECORDS || state.entries > 2 * state.index.size + COMPACT_SLACK) && !compacting) {
     compacting = true;
     // Later, and outside the live query that searched (it may not write), in turn with the reads.
     setTimeout(() => {
@@ -108,6 +116,7 @@ async function compact(state: Loaded): Promise<void> {
     for (const [i, entries] of chunks.entries()) await d.caseKeys.put({ seq: state.seq - chunks.length + 1 + i, entries });
     state.epoch = epoch + 1;
     state.records = chunks.length;
+    state.entries = state.index.size;
     await d.meta.put({ key: CASE_KEYS_EPOCH, value: state.epoch });
   });
 }
@@ -134,7 +143,8 @@ export function followCaseKeys(): () => void {
     void caseKeyIndex().catch(() => undefined);
   };
   const later = () => (timer ??= setTimeout(read, FOLLOW_MS));
-  later();
+  // At once: a search in the first seconds after the login waits for this read (in 8 ms slices).
+  void caseKeyIndex().catch(() => undefined);
   const off = onSyncStatus(later);
   return () => {
     off();
