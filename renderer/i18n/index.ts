@@ -60,6 +60,16 @@ function formatter(style: 'time' | 'dateTime'): Intl.DateTimeFormat {
 export const formatTime = (at: number | string): string => formatter('time').format(new Date(at));
 export const formatDateTime = (at: number | string): string => formatter('dateTime').format(new Date(at));
 
+/**
+ * Makes both formatters of the current language and formats once, which loads the locale's data:
+ * some 40 ms the first time, which the login screen spends while it waits for the clerk instead of
+ * the first render of the counter's screens (the status bar's clock).
+ */
+export function warmFormatters(): void {
+  formatTime(0);
+  formatDateTime(0);
+}
+
 export { i18n };
 
 /** The text under a key made at run time (an error code, a route), or the given text if there is none. */

@@ -13,13 +13,14 @@ export const hub = (): E2eHub => JSON.parse(readFileSync(HUB_INFO_FILE, 'utf8'))
  * The next counter number of the hall on this hub, unique across test processes (a worker that
  * restarts after a failure keeps counting): each call appends a line to a file in the hub's data
  * folder and takes its line's position. 40–49 are left to tests that name their counter
- * (technician.spec.ts); after 80 the numbers come round again, as a second device of a counter.
+ * (technician.spec.ts) and 99 to the demo's region counter; after 79 the numbers come round again,
+ * as a second device of a counter.
  */
 function nextCounter(hallId: string): number {
   const file = join(hub().dataDir, `e2e-counters-${hallId}.txt`);
   const token = `${process.pid}-${randomUUID()}`;
   appendFileSync(file, `${token}\n`);
-  const n = 10 + (readFileSync(file, 'utf8').split('\n').indexOf(token) % 80);
+  const n = 10 + (readFileSync(file, 'utf8').split('\n').indexOf(token) % 79);
   return n >= 40 ? n + 10 : n;
 }
 

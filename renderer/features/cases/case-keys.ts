@@ -10,8 +10,15 @@ import { CASE_KEY_CHUNK, CASE_KEYS_EPOCH, db, type CaseKeyRecord } from '../../d
 import { onSyncStatus } from '../../data/sync-client';
 import { CaseKeyIndex } from './case-key-index';
 
-/** Records read per request. */
-const READ_BATCH = 16;
+/**
+ * Records read per request: few while they are large (chunks of 5,000, snapshot pages of 1,000:
+ * each request's records become objects on the main thread in one task), more while they are small
+ * (a record per acceptance).
+ */
+const MIN_BATCH = 2;
+const MAX_BATCH = 64;
+/** Entries a request aims at. */
+const BATCH_ENTRIES = 4000;
 /** Main-thread time applying records before the page gets a turn (a chunk of 5,000 takes some 10–20 ms). */
 const SLICE_MS = 8;
 /**
@@ -36,6 +43,9 @@ interface Loaded {
 /** How long after a read that found the log long it is compacted. */
 const COMPACT_DELAY_MS = 2000;
 
+/** The platform's Promise, taken before anything runs in a Dexie zone. */
+const NativePromise = Promise;
+
 let loaded: Loaded | null = null;
 let compacting = false;
 let chain: Promise<unknown> = Promise.resolve();
@@ -47,15 +57,22 @@ function request<T>(req: IDBRequest): Promise<T> {
   });
 }
 
-/** A turn for the page: scheduler.yield where there is one (a timeout nested this deep waits 4 ms). */
-const nextTask = (): Promise<unknown> => (typeof scheduler !== 'undefined' && 'yield' in scheduler ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+/** A turn for the page: scheduler.yield where there is one, else a message (a timeout nested this deep waits 4 ms). */
+function nextTask(): Promise<unknown> {
+  if (typeof scheduler !== 'undefined' && 'yield' in scheduler) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(undefined);
+    channel.port2.postMessage(null);
+  });
+}
 
-async function readAfter(seq: number): Promise<{ records: CaseKeyRecord[]; epoch: number }> {
+async function readAfter(seq: number, count: number): Promise<{ records: CaseKeyRecord[]; epoch: number }> {
   const d = db();
   if (!d.isOpen()) await d.open();
   const tx = d.backendDB().transaction(['caseKeys', 'meta'], 'readonly');
   const [records, meta] = await Promise.all([
-    request<CaseKeyRecord[]>(tx.objectStore('caseKeys').getAll(IDBKeyRange.lowerBound(seq, true), READ_BATCH)),
+    request<CaseKeyRecord[]>(tx.objectStore('caseKeys').getAll(IDBKeyRange.lowerBound(seq, true), count)),
     request<{ value: number } | undefined>(tx.objectStore('meta').get(CASE_KEYS_EPOCH)),
   ]);
   return { records, epoch: meta?.value ?? 0 };
@@ -63,8 +80,9 @@ async function readAfter(seq: number): Promise<{ records: CaseKeyRecord[]; epoch
 
 async function catchUp(): Promise<CaseKeyIndex> {
   let state = loaded;
+  let batch = MIN_BATCH;
   for (;;) {
-    const { records, epoch } = await readAfter(state?.seq ?? 0);
+    const { records, epoch } = await readAfter(state?.seq ?? 0, batch);
     let slice = performance.now();
     // Compacted since the last read (here or in another window): read from the start.
     if (state && epoch !== state.epoch) {
@@ -82,7 +100,9 @@ async function catchUp(): Promise<CaseKeyIndex> {
       state.entries += r.entries.length;
     }
     state.records += records.length;
-    if (records.length < READ_BATCH) break;
+    if (records.length < batch) break;
+    const entries = records.reduce((n, r) => n + r.entries.length, 0);
+    batch = Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.floor((batch * BATCH_ENTRIES) / Math.max(1, entries))));
   }
   loaded = state;
   if ((state.records > COMPACT_RECORDS || state.entries > 2 * state.index.size + COMPACT_SLACK) && !compacting) {
@@ -90,8 +110,11 @@ async function catchUp(): Promise<CaseKeyIndex> {
     // Later, and outside the live query that searched (it may not write), in turn with the reads.
     setTimeout(() => {
       chain = chain
+        // A read queued from a live query carries Dexie's live-query zone into what follows it, where
+        // a read-write transaction is refused: a native promise settled by a timer starts afresh.
+        .then(() => new NativePromise((resolve) => setTimeout(resolve, 0)))
         .then(() => (loaded === state ? compact(state) : undefined))
-        .catch(() => undefined)
+        .catch((e: unknown) => console.warn('检索键日志压缩失败', e))
         .finally(() => (compacting = false));
     }, COMPACT_DELAY_MS);
   }

@@ -1,10 +1,11 @@
 // Staff log in at an enrolled counter: at the hub when it is reachable, else with the cached verifier.
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeviceIdentity } from '../../data/db';
 import { HubError } from '../../data/device';
 import { login, type Session } from '../../data/session';
 import { useTranslation } from 'react-i18next';
+import { warmFormatters } from '../../i18n';
 import { hallLabel } from '../../i18n/labels';
 import { ReenrollEntry } from '../enroll/ReenrollEntry';
 
@@ -13,6 +14,11 @@ export function LoginScreen({ device, onLogin }: { device: DeviceIdentity; onLog
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ username: string; password: string }>();
+  // The counter's screens format times at once after the login: their formatters are made now, idle.
+  useEffect(() => {
+    const id = requestIdleCallback(warmFormatters);
+    return () => cancelIdleCallback(id);
+  }, []);
   const submit = async (v: { username: string; password: string }) => {
     setError(null);
     setBusy(true);
