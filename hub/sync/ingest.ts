@@ -52,7 +52,6 @@ const REVOKED: PushResponse = {
 interface CaseSlot {
   view: CaseView;
   involved: string[];
-  isNew: boolean;
   lastHubSeq: number;
 }
 
@@ -211,7 +210,6 @@ export async function commitBatch(
       cases.set(row.case_id, {
         view: JSON.parse(row.view) as CaseView,
         involved: JSON.parse(row.involved) as string[],
-        isNew: false,
         lastHubSeq: Number(row.last_hub_seq),
       });
     }
@@ -416,7 +414,7 @@ export async function commitBatch(
         }
         const next: CaseSlot = slot
           ? { ...slot, view: checked.value }
-          : { view: checked.value, involved: [], isNew: true, lastHubSeq: 0 };
+          : { view: checked.value, involved: [], lastHubSeq: 0 };
         if (event.type === 'case.received') takenCaseNos.add(event.payload.caseNo);
         lastSeq = deviceSeq;
         const seq = store(event, next);

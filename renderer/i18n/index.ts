@@ -60,6 +60,16 @@ function formatter(style: 'time' | 'dateTime'): Intl.DateTimeFormat {
 export const formatTime = (at: number | string): string => formatter('time').format(new Date(at));
 export const formatDateTime = (at: number | string): string => formatter('dateTime').format(new Date(at));
 
+// A number with the language's grouping (200,000 / 200,000), one formatter per language for the
+// same reason: a dashboard formats every figure, table cell and total.
+const numbers = new Map<string, Intl.NumberFormat>();
+export function formatNumber(n: number): string {
+  const lng = currentLanguage();
+  let f = numbers.get(lng);
+  if (!f) numbers.set(lng, (f = new Intl.NumberFormat(lng)));
+  return f.format(n);
+}
+
 /**
  * Makes both formatters of the current language and formats once, which loads the locale's data:
  * some 40 ms the first time, which the login screen spends while it waits for the clerk instead of

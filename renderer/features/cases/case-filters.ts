@@ -33,7 +33,14 @@ export function parseHallFilter(value: string | null): { role: HallRole; hallId:
  * The prefixes one search box looks up: a case number in capitals (numbers are upper-case, so this
  * is case-insensitive), a name as typed, an identity number with a trailing x made X. Empty: no search.
  */
-export function searchPrefixes(input: string): { caseNo: string; name: string; idNumbers: string[] } | null {
+export interface SearchPrefixes {
+  caseNo: string;
+  name: string;
+  /** As typed, and upper-cased when that differs: never the same twice. */
+  idNumbers: string[];
+}
+
+export function searchPrefixes(input: string): SearchPrefixes | null {
   const q = input.normalize('NFKC').trim();
   if (q === '') return null;
   const compact = q.replace(/\s+/g, '');

@@ -5,12 +5,7 @@
 // looks at the cases of one bucket: a millisecond or two for a device-and-day prefix matching 9,000
 // cases, which cost the list some 200 ms through the store's indexes (a read per match).
 import type { CaseKeyEntry } from '../../data/db';
-
-export interface SearchKeys {
-  caseNo: string;
-  name: string;
-  idNumbers: readonly string[];
-}
+import type { SearchPrefixes } from './case-filters';
 
 /**
  * One key's values bucketed by their first `length` characters (a case number's counter code, a
@@ -101,12 +96,12 @@ export class CaseKeyIndex {
   }
 
   /** The cases whose case number, name or ID number starts with the search's keys. */
-  search(keys: SearchKeys): Set<string> {
+  search(keys: SearchPrefixes): Set<string> {
     const out = new Set<string>();
     const add = (slot: number) => void out.add(this.ids[slot]!);
     this.byCaseNo.withPrefix(keys.caseNo, add);
     this.byName.withPrefix(keys.name, add);
-    for (const n of new Set(keys.idNumbers)) this.byIdNumber.withPrefix(n, add);
+    for (const n of keys.idNumbers) this.byIdNumber.withPrefix(n, add);
     return out;
   }
 

@@ -9,6 +9,7 @@
 import { CASE_KEY_CHUNK, CASE_KEYS_EPOCH, db, type CaseKeyRecord } from '../../data/db';
 import { onSyncStatus } from '../../data/sync-client';
 import { CaseKeyIndex } from './case-key-index';
+import { readTransaction, request } from './raw-index';
 
 /**
  * Records read per request: few while they are large (chunks of 5,000, snapshot pages of 1,000:
@@ -50,13 +51,6 @@ let loaded: Loaded | null = null;
 let compacting = false;
 let chain: Promise<unknown> = Promise.resolve();
 
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'));
-  });
-}
-
 /** A turn for the page: scheduler.yield where there is one, else a message (a timeout nested this deep waits 4 ms). */
 function nextTask(): Promise<unknown> {
   if (typeof scheduler !== 'undefined' && 'yield' in scheduler) return scheduler.yield();
@@ -68,9 +62,7 @@ function nextTask(): Promise<unknown> {
 }
 
 async function readAfter(seq: number, count: number): Promise<{ records: CaseKeyRecord[]; epoch: number }> {
-  const d = db();
-  if (!d.isOpen()) await d.open();
-  const tx = d.backendDB().transaction(['caseKeys', 'meta'], 'readonly');
+  const tx = await readTransaction(['caseKeys', 'meta']);
   const [records, meta] = await Promise.all([
     request<CaseKeyRecord[]>(tx.objectStore('caseKeys').getAll(IDBKeyRange.lowerBound(seq, true), count)),
     request<{ value: number } | undefined>(tx.objectStore('meta').get(CASE_KEYS_EPOCH)),

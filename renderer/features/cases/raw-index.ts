@@ -6,13 +6,18 @@ import { db, type CaseRow } from '../../data/db';
 
 export const exactRange = (value: string): IDBKeyRange => IDBKeyRange.only(value);
 
-async function store(): Promise<IDBObjectStore> {
+/** A read-only transaction over the store's tables, straight from IndexedDB (no Dexie bookkeeping). */
+export async function readTransaction(tables: string[]): Promise<IDBTransaction> {
   const d = db();
   if (!d.isOpen()) await d.open();
-  return d.backendDB().transaction('cases', 'readonly').objectStore('cases');
+  return d.backendDB().transaction(tables, 'readonly');
 }
 
-function request<T>(req: IDBRequest): Promise<T> {
+async function store(): Promise<IDBObjectStore> {
+  return (await readTransaction(['cases'])).objectStore('cases');
+}
+
+export function request<T>(req: IDBRequest): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result as T);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'));

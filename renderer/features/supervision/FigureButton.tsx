@@ -3,9 +3,9 @@ import { Button } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { figureToString, type Figure } from '../../../shared/supervision/figures';
-import { currentLanguage } from '../../i18n';
+import { formatNumber } from '../../i18n';
 
-export const count = (n: number) => n.toLocaleString(currentLanguage());
+export const count = formatNumber;
 
 export function FigureButton({
   figure,

@@ -4,13 +4,9 @@
 // from words of their own (video consultation, supervision) say in Chinese exactly what shared/ and
 // the Chinese papers say, and English in English; the papers stay Chinese in English too.
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATE_LABELS } from '../../../shared/case/states';
 import { durationText } from '../../../shared/consult/record';
-import { EVENT_LABELS, RATING_LABELS, RATING_STAGE_LABELS } from '../../../shared/protocol/events';
-import { ROLE_LABELS } from '../../../shared/protocol/primitives';
 import type { CaseLine, DashboardQuery } from '../../../shared/supervision/dashboard';
-import { RECTIFICATION_STATUS_LABELS } from '../../../shared/supervision/feedback';
-import { ALL, BUCKET_LABELS, figureTitle, STATE_BUCKETS, type Figure } from '../../../shared/supervision/figures';
+import { ALL, figureTitle, STATE_BUCKETS, type Figure } from '../../../shared/supervision/figures';
 import { callDuration, mediaErrorMessage } from '../../../renderer/features/consult/words';
 import { deadlineWords, exportSubtitle, ratingWords, rectificationWords } from '../../../renderer/features/supervision/export-xlsx';
 import { hallsLabel, periodLabel, presetOptions } from '../../../renderer/features/supervision/period';
@@ -59,16 +55,6 @@ describe('the resources', () => {
   it('English strings are English (no Han characters, but for the language selector’s own name)', () => {
     const han = [...english].filter(([k, v]) => k !== 'settings.language' && /\p{Script=Han}/u.test(v));
     expect(han.map(([k]) => k)).toEqual([]);
-  });
-
-  it('the Chinese labels of shared enums are shared’s own', () => {
-    expect(zhCN.role).toEqual(ROLE_LABELS);
-    expect(zhCN.event).toEqual(EVENT_LABELS);
-    expect(zhCN.state).toEqual(STATE_LABELS);
-    expect(zhCN.ratingLevel).toEqual(RATING_LABELS);
-    expect(zhCN.ratingStage).toEqual(RATING_STAGE_LABELS);
-    expect(zhCN.rectificationStatus).toEqual(RECTIFICATION_STATUS_LABELS);
-    expect(zhCN.stateBucket).toEqual(BUCKET_LABELS);
   });
 });
 
