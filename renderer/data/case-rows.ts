@@ -11,14 +11,7 @@ import { caseKeyEntry, type CaseKeyEntry, type CaseRow, type OutboxRow, type Ton
 import { measure } from './sync-timing';
 
 /** The tables a transaction that rebuilds case rows must include besides outbox, feed and cases. */
-export const dueTables = (d: TongbanDB) => [d.meta, d.calendar, d.catalog, d.caseKeys];
-
-/**
- * A meta row counting the changes of which cases the store holds (a case added or gone), bumped in
- * the transaction that makes them: the case list reads every id again only when it moves, not on
- * every change of a case already listed.
- */
-export const CASE_SET = 'caseSet';
+export const dueTables = (d: TongbanDB) => [d.calendar, d.catalog, d.caseKeys];
 
 /** What the hub has confirmed of a case: the fold of its events up to `hubSeq` (0: none). */
 export interface Confirmed {
@@ -113,7 +106,7 @@ async function outboxByCase(database: TongbanDB, caseIds: readonly string[]): Pr
  * Writes the rows of the given cases from their confirmed folds, in two bulk writes. Only Dexie
  * requests are awaited here: inside a transaction, a wait on anything else lets IndexedDB commit it.
  */
-export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<string, Confirmed>, outbox: ReadonlyMap<string, readonly OutboxRow[]>, existing: ReadonlySet<string>): Promise<void> {
+export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<string, Confirmed>, outbox: ReadonlyMap<string, readonly OutboxRow[]>): Promise<void> {
   const start = performance.now();
   const shown = [...confirmed].map(([caseId, c]) => ({ caseId, c, ...withOwn(c, outbox.get(caseId) ?? []) }));
   const calendar = calendarOf(await database.calendar.toArray());
@@ -130,19 +123,14 @@ export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<str
   measure('case-rows', start, { rows: rows.length });
   if (rows.length) await database.cases.bulkPut(rows);
   if (gone.length) await database.cases.bulkDelete(gone);
-  // The search keys of what was written, as one record of the key log (db.ts, caseKeys).
+  // What the list keeps in memory of what was written, as one record of the list log (db.ts, caseKeys).
   if (rows.length || gone.length) await database.caseKeys.add({ entries: [...rows.map(caseKeyEntry), ...gone.map((id): CaseKeyEntry => [id])] });
-  if (rows.some((r) => !existing.has(r.caseId)) || gone.some((id) => existing.has(id))) {
-    const version = ((await database.meta.get(CASE_SET))?.value as number | undefined) ?? 0;
-    await database.meta.put({ key: CASE_SET, value: version + 1 });
-  }
 }
 
-/** What a write of case rows starts from: each case's confirmed fold, our outbox rows on them, which exist. */
+/** What a write of case rows starts from: each case's confirmed fold, and our outbox rows on them. */
 export interface LoadedCases {
   confirmed: Map<string, Confirmed>;
   outbox: Map<string, OutboxRow[]>;
-  existing: Set<string>;
 }
 
 /**
@@ -154,7 +142,7 @@ export async function loadCases(database: TongbanDB, caseIds: readonly string[],
   const rows = await database.cases.bulkGet([...caseIds]);
   const confirmed = new Map(caseIds.map((id, i) => [id, confirmedOf(rows[i])]));
   const outbox = await outboxByCase(database, ownMaybe ? caseIds.filter((_, i) => mayHaveOwn(rows[i])) : caseIds);
-  return { confirmed, outbox, existing: new Set(rows.flatMap((r) => (r ? [r.caseId] : []))) };
+  return { confirmed, outbox };
 }
 
 /**
@@ -165,6 +153,6 @@ export async function loadCases(database: TongbanDB, caseIds: readonly string[],
 export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(caseIds)];
   if (ids.length === 0) return;
-  const { confirmed, outbox, existing } = await loadCases(database, ids, false);
-  await writeCases(database, confirmed, outbox, existing);
+  const { confirmed, outbox } = await loadCases(database, ids, false);
+  await writeCases(database, confirmed, outbox);
 }

@@ -61,24 +61,51 @@ export interface CaseRow {
 }
 
 /**
- * One case's search keys in the key log (`caseKeys`): case number, applicant's name, ID number;
- * the id alone when the case left the store.
+ * One case as the case list keeps it in memory, in the list log (`caseKeys`): its search keys (case
+ * number, applicant's name, ID number) and what the list filters and orders by (state, item, the
+ * three halls, when it was received); the id alone when the case left the store.
  */
-export type CaseKeyEntry = [caseId: string, caseNo: string, applicantName: string, idNumber: string] | [caseId: string];
+export type CaseKeyEntry =
+  | [
+      caseId: string,
+      caseNo: string,
+      applicantName: string,
+      idNumber: string,
+      state: string,
+      itemCode: string,
+      intakeHallId: string,
+      homeHallId: string,
+      deliveryHallId: string,
+      receivedAt: string,
+    ]
+  | [caseId: string];
 
-/** A record of the key log: the keys of the case rows one transaction wrote (or a compacted chunk). */
+/** A record of the list log: the entries of the case rows one transaction wrote (or a compacted chunk). */
 export interface CaseKeyRecord {
   seq?: number;
   entries: CaseKeyEntry[];
 }
 
-/** Entries per record when the key log is written whole (an upgrade, a compaction). */
+/** Entries per record when the list log is written whole (an upgrade, a compaction). */
 export const CASE_KEY_CHUNK = 5000;
 
-/** Where the key log was last compacted (a number in `meta`): a reader past it reads the log again. */
+/** Where the list log was last compacted (a number in `meta`): a reader past it reads the log again. */
 export const CASE_KEYS_EPOCH = 'caseKeysEpoch';
 
-export const caseKeyEntry = (row: Pick<CaseRow, 'caseId' | 'caseNo' | 'applicantName' | 'idNumber'>): CaseKeyEntry => [row.caseId, row.caseNo, row.applicantName, row.idNumber];
+export type CaseKeyFields = Pick<CaseRow, 'caseId' | 'caseNo' | 'applicantName' | 'idNumber' | 'state' | 'itemCode' | 'intakeHallId' | 'homeHallId' | 'deliveryHallId' | 'receivedAt'>;
+
+export const caseKeyEntry = (row: CaseKeyFields): CaseKeyEntry => [
+  row.caseId,
+  row.caseNo,
+  row.applicantName,
+  row.idNumber,
+  row.state,
+  row.itemCode,
+  row.intakeHallId,
+  row.homeHallId,
+  row.deliveryHallId,
+  row.receivedAt,
+];
 
 export interface DeviceIdentity extends EnrollResponse {
   hubUrl: string;
@@ -115,6 +142,28 @@ export interface BlobRow {
   bytes: Blob;
 }
 
+/** Each version's changes to the tables (Dexie's schema syntax): what the versions below declare. */
+export const STORES = {
+  1: {
+    meta: 'key',
+    keys: 'id',
+    outbox: 'id, &deviceSeq, state, caseId, [state+deviceSeq]',
+    feed: 'id, hubSeq, caseId, feedPos',
+    cases: 'caseId, &caseNo, state, itemCode, applicantName, idNumber, homeHallId, intakeHallId, deliveryHallId, receivedAt, updatedAt',
+    drafts: 'id, updatedAt',
+    blobs: 'sha256',
+    staff: 'username',
+    catalog: 'id',
+    calendar: 'year',
+  },
+  2: {
+    cases:
+      'caseId, &caseNo, state, itemCode, applicantName, idNumber, homeHallId, intakeHallId, deliveryHallId, receivedAt, updatedAt, due, [homeHallId+state+due], [intakeHallId+state], [deliveryHallId+state], *attention',
+  },
+  3: { caseKeys: '++seq' },
+  4: { cases: 'caseId, &caseNo, due, [homeHallId+state+due], [intakeHallId+state], [deliveryHallId+state], *attention' },
+} as const;
+
 export class TongbanDB extends Dexie {
   meta!: Table<{ key: string; value: unknown }, string>;
   keys!: Table<StoredKeyPair, string>;
@@ -130,25 +179,11 @@ export class TongbanDB extends Dexie {
 
   constructor(name = 'tongban') {
     super(name);
-    this.version(1).stores({
-      meta: 'key',
-      keys: 'id',
-      outbox: 'id, &deviceSeq, state, caseId, [state+deviceSeq]',
-      feed: 'id, hubSeq, caseId, feedPos',
-      cases: 'caseId, &caseNo, state, itemCode, applicantName, idNumber, homeHallId, intakeHallId, deliveryHallId, receivedAt, updatedAt',
-      drafts: 'id, updatedAt',
-      blobs: 'sha256',
-      staff: 'username',
-      catalog: 'id',
-      calendar: 'year',
-    });
+    this.version(1).stores(STORES[1]);
     // The promised date as an index, and the queues' indexes: at-risk and overdue cases and each
     // hall's work are found by key, not by reading 200,000 cases.
     this.version(2)
-      .stores({
-        cases:
-          'caseId, &caseNo, state, itemCode, applicantName, idNumber, homeHallId, intakeHallId, deliveryHallId, receivedAt, updatedAt, due, [homeHallId+state+due], [intakeHallId+state], [deliveryHallId+state], *attention',
-      })
+      .stores(STORES[2])
       .upgrade(async (tx) => {
         const calendar = calendarOf(await tx.table<CalendarYear, number>('calendar').toArray());
         const catalog = (await tx.table<{ id: string; catalog: Catalog }, string>('catalog').get('current'))?.catalog;
@@ -160,8 +195,13 @@ export class TongbanDB extends Dexie {
       });
     // The search keys as a log of records (one per transaction that writes case rows), read into
     // memory by the case list (renderer/features/cases/case-keys.ts): the search needs no index read.
-    this.version(3)
-      .stores({ caseKeys: '++seq' })
+    // Version 4 fills it.
+    this.version(3).stores(STORES[3]);
+    // The list log carries what the list filters and orders by, and the case list reads those from
+    // memory: the indexes it read them through go, and with them most of what writing a case row
+    // costs the store (a fresh counter writes 200,000). The queues' and deadlines' indexes stay.
+    this.version(4)
+      .stores(STORES[4])
       .upgrade(async (tx) => {
         const entries: CaseKeyEntry[] = [];
         await tx
@@ -170,7 +210,12 @@ export class TongbanDB extends Dexie {
           .each((row) => void entries.push(caseKeyEntry(row)));
         const records: CaseKeyRecord[] = [];
         for (let i = 0; i < entries.length; i += CASE_KEY_CHUNK) records.push({ entries: entries.slice(i, i + CASE_KEY_CHUNK) });
-        if (records.length) await tx.table<CaseKeyRecord, number>('caseKeys').bulkAdd(records);
+        const log = tx.table<CaseKeyRecord, number>('caseKeys');
+        await log.clear();
+        if (records.length) await log.bulkAdd(records);
+        const meta = tx.table<{ key: string; value: unknown }, string>('meta');
+        const epoch = ((await meta.get(CASE_KEYS_EPOCH))?.value as number | undefined) ?? 0;
+        await meta.put({ key: CASE_KEYS_EPOCH, value: epoch + 1 });
       });
   }
 }

@@ -84,7 +84,7 @@ export class DexieSyncStorage implements SyncStorage {
         if (list) list.push(e);
         else byCase.set(e.caseId, [e]);
       }
-      const { confirmed, outbox, existing } = await loadCases(d, [...byCase.keys()], true);
+      const { confirmed, outbox } = await loadCases(d, [...byCase.keys()], true);
       const fresh = new Set<string>();
       for (const [caseId, list] of byCase) {
         const c = confirmed.get(caseId)!;
@@ -106,7 +106,7 @@ export class DexieSyncStorage implements SyncStorage {
         { key: 'feedPos', value: last + rows.length },
         { key: 'lastPullAt', value: Date.now() },
       ]);
-      await writeCases(d, confirmed, outbox, existing);
+      await writeCases(d, confirmed, outbox);
       return rows.length;
     });
     return timed('pull-apply', work, (fresh) => ({ events: events.length, fresh }));
@@ -120,7 +120,7 @@ export class DexieSyncStorage implements SyncStorage {
     if (!Number.isSafeInteger(state.cursor) || state.cursor < 0) throw new Error(`bad cursor ${state.cursor}`);
     const d = this.database;
     const work = () => d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
-      const { confirmed, outbox, existing } = await loadCases(d, cases.map((c) => c.caseId), true);
+      const { confirmed, outbox } = await loadCases(d, cases.map((c) => c.caseId), true);
       const fresh: StoredEvent[] = [];
       const folding = performance.now();
       for (const c of cases) {
@@ -137,7 +137,7 @@ export class DexieSyncStorage implements SyncStorage {
       const meta: { key: string; value: unknown }[] = [{ key: SNAPSHOT_META, value: state }];
       if (state.done) meta.push({ key: CURSOR, value: Math.max(state.cursor, await this.getCursor()) }, { key: 'lastPullAt', value: Date.now() });
       await d.meta.bulkPut(meta);
-      await writeCases(d, confirmed, outbox, existing);
+      await writeCases(d, confirmed, outbox);
       return fresh.length;
     });
     return timed('snapshot-apply', work, (fresh) => ({ cases: cases.length, events: fresh }));

@@ -296,55 +296,6 @@ async function sampleRows(n: number): Promise<{ rows: unknown[]; indexes: { name
   return { rows, indexes };
 }
 
-/**
- * What reading every case id costs, as the case list does it: at once (the store's time, then the
- * page's time to turn the keys into strings), and in slices of 20,000 as raw-index.ts reads them.
- */
-async function probeIds(): Promise<Record<string, number>> {
-  const g = globalThis as Any;
-  const db = await g.__tongbanDb();
-  let handOver = 0;
-  const timed = (r: Any): Promise<Any> =>
-    new Promise((res) => {
-      r.onsuccess = () => {
-        const a = performance.now();
-        const v = r.result;
-        void v?.length;
-        handOver = Math.max(handOver, performance.now() - a);
-        res(v);
-      };
-    });
-  const t0 = performance.now();
-  const all: string[] = await timed(db.transaction('cases').objectStore('cases').index('receivedAt').getAllKeys());
-  const atOnce = { ms: performance.now() - t0, handOver };
-  handOver = 0;
-  const s0 = performance.now();
-  const cases = db.transaction('cases').objectStore('cases');
-  const index = cases.index('receivedAt');
-  let part: string[] = await timed(index.getAllKeys(null, 20_000));
-  while (part.length === 20_000) {
-    const last = await timed(cases.get(part[part.length - 1]));
-    part = await timed(index.getAllKeys(g.IDBKeyRange.lowerBound(last.receivedAt), 20_000));
-  }
-  db.close();
-  return { ids: all.length, atOnceMs: Math.round(atOnce.ms), atOnceHandOverMs: Math.round(atOnce.handOver), slicedMs: Math.round(performance.now() - s0), slicedLongestHandOverMs: Math.round(handOver) };
-}
-
-/** What one prefix read of each search index costs the store (the search reads these three). */
-async function probePrefix(q: string): Promise<Record<string, number>> {
-  const g = globalThis as Any;
-  const db = await g.__tongbanDb();
-  const out: Record<string, number> = {};
-  for (const index of ['caseNo', 'applicantName', 'idNumber']) {
-    const t0 = performance.now();
-    const keys = await g.__req(db.transaction('cases').objectStore('cases').index(index).getAllKeys(g.IDBKeyRange.bound(q, `${q}\uffff`)));
-    out[`${index}Ms`] = Math.round(performance.now() - t0);
-    out[`${index}Found`] = keys.length;
-  }
-  db.close();
-  return out;
-}
-
 /** Starts watching the case list's count line, for a settled result matching `want` (a regular expression). */
 function watchSettled(want: string): void {
   const g = globalThis as Any;
@@ -660,10 +611,6 @@ async function main(): Promise<void> {
       await login(page, 'bj-clerk');
       await page.getByRole('menuitem', { name: '办件' }).click();
       last = { context, page };
-      if (process.env.BENCH_PROBE) {
-        for (let k = 0; k < 3; k++) console.log(JSON.stringify(await page.evaluate(probeIds)));
-        for (const c of facts.cases200.slice(0, 3)) console.log(JSON.stringify(await page.evaluate(probePrefix, c.caseNo.slice(0, 14))));
-      }
     }
     for (let run = 1; run <= (REUSE ? 0 : RUNS); run++) {
       if (last) await last.context.close();
@@ -678,9 +625,6 @@ async function main(): Promise<void> {
     const { context, page } = last!;
     const check = await checkRows(page, facts.cases200.map((x) => x.caseNo));
     console.log(`rows checked against the hub: ${check.checked}, mismatched ${check.mismatched}`);
-    // What reading the store costs the list and the search (the UI's own reads time the same requests).
-    const reads = { allIds: await page.evaluate(probeIds), deviceDayPrefix: await page.evaluate(probePrefix, facts.cases200[0]!.caseNo.slice(0, 14)) };
-    console.log('store reads (ms):', JSON.stringify(reads));
     const raw = await rawRate(context, hub.url, page, facts.sample);
     console.log(`raw IndexedDB put rate, same browser: ${raw.eventsPerSecond} events/s; case rows ${raw.caseRows.withListIndexesPerSecond}/s with the list's ${raw.caseRows.indexes} indexes, ${raw.caseRows.bareStorePerSecond}/s without`);
     await page.getByRole('menuitem', { name: '办件' }).click();
@@ -710,7 +654,6 @@ async function main(): Promise<void> {
       rawIndexedDb: raw,
       applyVsRaw: Math.round((best.eventsPerSecond / raw.eventsPerSecond) * 100) / 100,
       rowsCheck: check,
-      storeReads: reads,
       search,
       searches: found,
       acceptToReceiptMs: { ...accept, all: acceptTimes.map(ms) },

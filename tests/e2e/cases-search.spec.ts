@@ -40,17 +40,21 @@ test('search follows the key log, through its compaction and a reload', async ({
   await search(page, '欧阳检', [a, b]);
 
   // 2,100 more records restating case a's keys (as 2,100 transactions would), the last under a new name.
-  const cases = await idbRows<{ caseId: string; caseNo: string; idNumber: string }>(page, 'cases');
+  type Row = Record<'caseId' | 'caseNo' | 'idNumber' | 'state' | 'itemCode' | 'intakeHallId' | 'homeHallId' | 'deliveryHallId' | 'receivedAt', string>;
+  const cases = await idbRows<Row>(page, 'cases');
   const row = cases.find((c) => c.caseNo === a)!;
   await page.evaluate(
-    ({ caseId, caseNo, idNumber }) =>
+    (r: Row) =>
       new Promise<void>((resolve, reject) => {
         const g = globalThis as unknown as { indexedDB: IDBFactoryLike };
         const open = g.indexedDB.open('tongban');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('caseKeys', 'readwrite');
-          for (let i = 0; i < 2100; i++) tx.objectStore('caseKeys').add({ entries: [[caseId, caseNo, i === 2099 ? '司马检索' : '欧阳检索', idNumber]] });
+          for (let i = 0; i < 2100; i++) {
+            const name = i === 2099 ? '司马检索' : '欧阳检索';
+            tx.objectStore('caseKeys').add({ entries: [[r.caseId, r.caseNo, name, r.idNumber, r.state, r.itemCode, r.intakeHallId, r.homeHallId, r.deliveryHallId, r.receivedAt]] });
+          }
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };

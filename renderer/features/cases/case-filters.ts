@@ -18,12 +18,6 @@ export const NO_FILTERS: CaseFilters = { search: '', states: [], itemCode: null,
 /** The hall roles a filter can pick, in the order shown (their names are in renderer/i18n). */
 export const HALL_ROLES: readonly HallRole[] = ['intake', 'home', 'delivery'];
 
-export const HALL_INDEX: Record<HallRole, 'intakeHallId' | 'homeHallId' | 'deliveryHallId'> = {
-  intake: 'intakeHallId',
-  home: 'homeHallId',
-  delivery: 'deliveryHallId',
-};
-
 export function parseHallFilter(value: string | null): { role: HallRole; hallId: string } | null {
   const m = value ? /^(intake|home|delivery):([A-Z]{2,6})$/.exec(value) : null;
   return m ? { role: m[1] as HallRole, hallId: m[2]! } : null;

@@ -1,11 +1,16 @@
-// The search keys of every case on this counter, in memory: what the search box matches (case
-// number, applicant's name, ID number). Kept from the store's key log (renderer/data/db.ts,
-// `caseKeys`): records applied in order, a later entry for a case replacing the earlier one, an
-// entry of the id alone removing it. Each key is bucketed by its first characters, so a prefix
-// looks at the cases of one bucket: a millisecond or two for a device-and-day prefix matching 9,000
-// cases, which cost the list some 200 ms through the store's indexes (a read per match).
+// Every case on this counter as the case list needs it, in memory: what the search box matches (case
+// number, applicant's name, ID number), what the filters keep (state, item, the three halls) and the
+// order the list shows (newest received first). Kept from the store's list log
+// (renderer/data/db.ts, `caseKeys`): records applied in order, a later entry for a case replacing
+// the earlier one, an entry of the id alone removing it.
+//
+// Each search key is bucketed by its first characters, so a prefix looks at the cases of one
+// bucket: a millisecond or two for a device-and-day prefix matching 9,000 cases, which cost the
+// list some 200 ms through the store's indexes (a read per match). The order is kept sorted as
+// records apply (a sort of the record's cases and a merge), so the list never sorts 200,000 cases
+// in one task, and never reads every id through an index (2.7–3.5 s at 200,000 cases).
 import type { CaseKeyEntry } from '../../data/db';
-import type { SearchPrefixes } from './case-filters';
+import type { HallRole, SearchPrefixes } from './case-filters';
 
 /**
  * One key's values bucketed by their first `length` characters (a case number's counter code, a
@@ -48,26 +53,80 @@ class PrefixBuckets {
   }
 }
 
+/** Short strings many cases share (states, item codes, hall ids) as small numbers: one copy of each. */
+class Codes {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+
+  /** The code of a value no case has had: -1, which no slot holds. */
+  find(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+}
+
+/** What the list's filters (besides search and deadline) keep. */
+export interface ColumnFilters {
+  states: readonly string[];
+  itemCode: string | null;
+  hall: { role: HallRole; hallId: string } | null;
+}
+
+const HALL_COLUMN: Record<HallRole, 0 | 1 | 2> = { intake: 0, home: 1, delivery: 2 };
+
 export class CaseKeyIndex {
   private readonly ids: (string | undefined)[] = [];
   private readonly caseNos: string[] = [];
   private readonly names: string[] = [];
   private readonly idNumbers: string[] = [];
+  private readonly states: number[] = [];
+  private readonly items: number[] = [];
+  /** Intake, home and delivery hall, by slot. */
+  private readonly halls: [number[], number[], number[]] = [[], [], []];
+  private readonly receivedAt: string[] = [];
+  /** receivedAt in milliseconds (0 when it does not parse): what the order compares. */
+  private readonly time: number[] = [];
   private readonly slot = new Map<string, number>();
   private readonly free: number[] = [];
+  private readonly stateCodes = new Codes();
+  private readonly itemCodes = new Codes();
+  private readonly hallCodes = new Codes();
   // A counter's code (BJ01A-, SJZ01A-: five characters tell counters apart), a surname, an ID
   // number's region and year and month of birth.
   private readonly byCaseNo = new PrefixBuckets(5, (i) => this.caseNos[i]!);
   private readonly byName = new PrefixBuckets(1, (i) => this.names[i]!);
   private readonly byIdNumber = new PrefixBuckets(12, (i) => this.idNumbers[i]!);
+  /** Every live slot, newest received first (ties: the greater id first, as the store's index read backwards). */
+  private order: number[] = [];
+  /** `order` as ids, made when asked for and kept until the order changes. */
+  private orderIds: string[] | null = null;
 
   /** How many cases the index holds. */
   get size(): number {
     return this.slot.size;
   }
 
+  private readonly newer = (a: number, b: number): number => {
+    const dt = this.time[b]! - this.time[a]!;
+    if (dt !== 0) return dt;
+    const x = this.ids[a]!;
+    const y = this.ids[b]!;
+    return x === y ? 0 : x < y ? 1 : -1;
+  };
+
   /** Applies one record's entries, in order. */
   apply(entries: readonly CaseKeyEntry[]): void {
+    /** Slots whose place in the order changes: new, gone, or received at another time. */
+    const moved = new Set<number>();
     for (const entry of entries) {
       const [caseId] = entry;
       const at = this.slot.get(caseId);
@@ -81,18 +140,50 @@ export class CaseKeyIndex {
         this.slot.delete(caseId);
         this.ids[at] = undefined;
         this.free.push(at);
+        moved.add(at);
         continue;
       }
+      const [, caseNo, name, idNumber, state, itemCode, intake, home, delivery, receivedAt] = entry;
       const i = at ?? this.free.pop() ?? this.ids.length;
+      if (at === undefined || this.receivedAt[i] !== receivedAt) moved.add(i);
       this.ids[i] = caseId;
-      this.caseNos[i] = entry[1];
-      this.names[i] = entry[2];
-      this.idNumbers[i] = entry[3];
+      this.caseNos[i] = caseNo;
+      this.names[i] = name;
+      this.idNumbers[i] = idNumber;
+      this.states[i] = this.stateCodes.code(state);
+      this.items[i] = this.itemCodes.code(itemCode);
+      this.halls[0][i] = this.hallCodes.code(intake);
+      this.halls[1][i] = this.hallCodes.code(home);
+      this.halls[2][i] = this.hallCodes.code(delivery);
+      this.receivedAt[i] = receivedAt;
+      this.time[i] = Date.parse(receivedAt) || 0;
       this.slot.set(caseId, i);
-      this.byCaseNo.add(i, entry[1]);
-      this.byName.add(i, entry[2]);
-      this.byIdNumber.add(i, entry[3]);
+      this.byCaseNo.add(i, caseNo);
+      this.byName.add(i, name);
+      this.byIdNumber.add(i, idNumber);
     }
+    if (moved.size) this.reorder(moved);
+  }
+
+  /** Takes the moved slots out of the order and merges those still live back in at their places. */
+  private reorder(moved: ReadonlySet<number>): void {
+    const kept = moved.size === 0 ? this.order : this.order.filter((s) => !moved.has(s));
+    const placed = [...moved].filter((s) => this.ids[s] !== undefined).sort(this.newer);
+    const out: number[] = new Array<number>(kept.length + placed.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < kept.length && j < placed.length) out[k++] = this.newer(kept[i]!, placed[j]!) <= 0 ? kept[i++]! : placed[j++]!;
+    while (i < kept.length) out[k++] = kept[i++]!;
+    while (j < placed.length) out[k++] = placed[j++]!;
+    this.order = out;
+    this.orderIds = null;
+  }
+
+  /** Every case id, newest received first. The same array until the order changes. */
+  newestFirst(): readonly string[] {
+    this.orderIds ??= this.order.map((s) => this.ids[s]!);
+    return this.orderIds;
   }
 
   /** The cases whose case number, name or ID number starts with the search's keys. */
@@ -105,14 +196,49 @@ export class CaseKeyIndex {
     return out;
   }
 
-  /** Every case's entry, in chunks of `size`: what the key log compacts to. */
+  /** The cases the state, item and hall filters keep; null when none is set. */
+  filter(f: ColumnFilters): Set<string> | null {
+    const tests: ((slot: number) => boolean)[] = [];
+    if (f.states.length) {
+      const codes = new Set(f.states.map((s) => this.stateCodes.find(s)));
+      tests.push((slot) => codes.has(this.states[slot]!));
+    }
+    if (f.itemCode !== null) {
+      const code = this.itemCodes.find(f.itemCode);
+      tests.push((slot) => this.items[slot] === code);
+    }
+    if (f.hall) {
+      const column = this.halls[HALL_COLUMN[f.hall.role]];
+      const code = this.hallCodes.find(f.hall.hallId);
+      tests.push((slot) => column[slot] === code);
+    }
+    if (tests.length === 0) return null;
+    const out = new Set<string>();
+    for (const [id, slot] of this.slot) if (tests.every((test) => test(slot))) out.add(id);
+    return out;
+  }
+
+  /** Every case's entry, in chunks of `size`: what the list log compacts to. */
   chunks(size: number): CaseKeyEntry[][] {
     const out: CaseKeyEntry[][] = [];
     let chunk: CaseKeyEntry[] = [];
+    const [intake, home, delivery] = this.halls;
+    const hall = this.hallCodes.values;
     for (let i = 0; i < this.ids.length; i++) {
       const id = this.ids[i];
       if (id === undefined) continue;
-      chunk.push([id, this.caseNos[i]!, this.names[i]!, this.idNumbers[i]!]);
+      chunk.push([
+        id,
+        this.caseNos[i]!,
+        this.names[i]!,
+        this.idNumbers[i]!,
+        this.stateCodes.values[this.states[i]!]!,
+        this.itemCodes.values[this.items[i]!]!,
+        hall[intake[i]!]!,
+        hall[home[i]!]!,
+        hall[delivery[i]!]!,
+        this.receivedAt[i]!,
+      ]);
       if (chunk.length === size) {
         out.push(chunk);
         chunk = [];

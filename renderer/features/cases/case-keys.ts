@@ -1,7 +1,8 @@
-// The case list's search keys in memory (case-key-index.ts), kept up with the store's key log
-// (renderer/data/db.ts, `caseKeys`): the first search reads the log, later ones only the records
-// written since. Reads go straight to IndexedDB, like raw-index.ts, so a live query that searches
-// is not made to watch the log's keys (it watches the cases table, whose writes come with them).
+// The cases as the case list needs them, in memory (case-key-index.ts: search keys, filters,
+// order), kept up with the store's list log (renderer/data/db.ts, `caseKeys`): the first read takes
+// the log, later ones only the records written since. Reads go straight to IndexedDB, like
+// raw-index.ts, so a live query that reads the list is not made to watch the log's keys (it watches
+// the cases table, whose writes come with them).
 //
 // The log grows by a record per transaction that writes case rows; when a page finds it long it
 // compacts it into chunks, in place of the records it read, and moves the epoch in `meta` in the
@@ -136,20 +137,20 @@ async function compact(state: Loaded): Promise<void> {
   });
 }
 
-/** The search keys of every case in the store, as of now. One read at a time: later callers share the next. */
+/** Every case in the store as the list needs it, as of now. One read at a time: later callers share the next. */
 export function caseKeyIndex(): Promise<CaseKeyIndex> {
   const next = chain.then(catchUp, catchUp);
   chain = next.catch(() => undefined);
   return next;
 }
 
-/** How often the keys are read while sync writes cases (a new counter's snapshot, a busy feed). */
+/** How often the log is read while sync writes cases (a new counter's snapshot, a busy feed). */
 const FOLLOW_MS = 2000;
 
 /**
- * Keeps the keys in memory up with the store from the login on: read at once, then again a while
- * after the sync reports progress, so the first search after a snapshot of 200,000 cases does not
- * wait for 200 records to be read. Returns the way to stop.
+ * Keeps the cases in memory up with the store from the login on: read at once, then again a while
+ * after the sync reports progress, so the list's first read after a snapshot of 200,000 cases does
+ * not wait for 200 records to be read. Returns the way to stop.
  */
 export function followCaseKeys(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -1,81 +1,32 @@
-// The case list's reads from the local store: ids in index order (keys only, never whole cases),
-// the ids each filter keeps, and full rows only for the window on screen.
+// The case list's reads: the order, search and the state, item and hall filters from the cases in
+// memory (case-keys.ts), the deadline filter through the promised-date index, and full rows only
+// for the window on screen.
 import { db, type CaseRow } from '../../data/db';
-import {
-  HALL_INDEX,
-  intersect,
-  parseHallFilter,
-  searchPrefixes,
-  type CaseFilters,
-} from './case-filters';
+import { intersect, parseHallFilter, searchPrefixes, type CaseFilters } from './case-filters';
 import { PAUSED_AT_RISK } from '../../data/case-due';
-import { CASE_SET } from '../../data/case-rows';
 import { matchesDeadlineFilter } from './deadline';
 import { deadlineOf, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
 
 export { toListItem, type CaseListItem, type DeadlineContext };
 import { beijingDate } from './format';
-import { allCaseIdsByIndex, caseIdsByIndex, caseRowsByIndex, exactRange, watchCases } from './raw-index';
+import { caseIdsByIndex, caseRowsByIndex, exactRange, watchCases } from './raw-index';
 import { caseKeyIndex } from './case-keys';
 
 /**
- * Every case id, newest first, through the receivedAt index (in slices). At 200,000 cases a read
- * takes the store a good part of a second and keeps writers waiting meanwhile, so reads after
- * changes are spaced: the next starts no sooner than four times the last one's length after it
- * (250 ms at least), and changes meanwhile share it. A new counter storing its snapshot page after
- * page, or a busy hall's feed, then costs the list a few reads, not one per page.
+ * Every case id, newest first, from the cases in memory. A live query that calls it re-runs on any
+ * write of a case; the array stays the same while the order does.
  */
-export async function newestFirstIds(): Promise<string[]> {
-  // Which cases there are changes only with this row (renderer/data/case-rows.ts): a change of a
-  // listed case needs no new read of every id.
-  await db().meta.get(CASE_SET);
-  return spacedRead();
-}
-
-let inFlight: Promise<unknown> = Promise.resolve();
-let queued: Promise<string[]> | null = null;
-let readyAt = 0;
-function spacedRead(): Promise<string[]> {
-  queued ??= (async () => {
-    await inFlight.catch(() => undefined);
-    const wait = readyAt - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    // A change from here on is not in this read: it queues the next.
-    queued = null;
-    const started = performance.now();
-    const read = allCaseIdsByIndex('receivedAt');
-    inFlight = read;
-    const ids = await read;
-    readyAt = Date.now() + Math.max(250, 4 * (performance.now() - started));
-    return ids.reverse();
-  })();
-  return queued;
-}
-
-async function keySet(...reads: Promise<string[]>[]): Promise<Set<string>> {
-  return new Set((await Promise.all(reads)).flat());
-}
-
-/** The cases the search box finds: its prefixes over the search keys in memory (case-keys.ts). */
-async function searchSet(input: string): Promise<Set<string> | null> {
-  const p = searchPrefixes(input);
-  if (!p) return null;
-  return (await caseKeyIndex()).search(p);
+export async function newestFirstIds(): Promise<readonly string[]> {
+  await watchCases();
+  return (await caseKeyIndex()).newestFirst();
 }
 
 /** The ids that the search, state, item and hall filters keep; null when none is set. */
 export async function indexFilterSet(f: CaseFilters): Promise<Set<string> | null> {
   await watchCases();
-  const hall = parseHallFilter(f.hall);
-  const sets = await Promise.all([
-    searchSet(f.search),
-    f.states.length > 0
-      ? keySet(...f.states.map((s) => caseIdsByIndex('state', exactRange(s))))
-      : null,
-    f.itemCode ? keySet(caseIdsByIndex('itemCode', exactRange(f.itemCode))) : null,
-    hall ? keySet(caseIdsByIndex(HALL_INDEX[hall.role], exactRange(hall.hallId))) : null,
-  ]);
-  return intersect(sets);
+  const index = await caseKeyIndex();
+  const p = searchPrefixes(f.search);
+  return intersect([p ? index.search(p) : null, index.filter({ states: f.states, itemCode: f.itemCode, hall: parseHallFilter(f.hall) })]);
 }
 
 /**
