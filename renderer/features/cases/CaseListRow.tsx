@@ -46,9 +46,12 @@ interface RowProps {
   onClick(index: number, id: string): void;
 }
 
-/** Memoized: scrolling draws new rows, and the rows still in view do not render again. */
+/**
+ * Memoized: scrolling draws new rows, and the rows still in view do not render again. A row that
+ * only moves (cases added above it: a new counter's snapshot, a case taken at another counter)
+ * changes its place and nothing else: its cells are memoized on the line alone.
+ */
 export const CaseListRow = memo(function CaseListRow({ index, id, item, selected, onClick }: RowProps) {
-  const { t } = useTranslation();
   const style: CSSProperties = {
     position: 'absolute',
     top: index * ROW_HEIGHT,
@@ -64,17 +67,26 @@ export const CaseListRow = memo(function CaseListRow({ index, id, item, selected
     // Each row lays out and paints on its own: drawing a new one touches nothing else.
     contain: 'strict',
   };
-  if (!item) {
-    return (
-      <div role="row" id={`case-row-${id}`} aria-rowindex={index + 2} aria-selected={selected} style={style} onClick={() => onClick(index, id)}>
-        <div role="gridcell" style={{ ...cellStyle, color: '#bbb' }}>
-          {t('cases.loading')}
-        </div>
-      </div>
-    );
-  }
   return (
     <div role="row" id={`case-row-${id}`} aria-rowindex={index + 2} aria-selected={selected} style={style} onClick={() => onClick(index, id)}>
+      {item ? <RowCells item={item} /> : <LoadingCell />}
+    </div>
+  );
+});
+
+function LoadingCell() {
+  const { t } = useTranslation();
+  return (
+    <div role="gridcell" style={{ ...cellStyle, color: '#bbb' }}>
+      {t('cases.loading')}
+    </div>
+  );
+}
+
+const RowCells = memo(function RowCells({ item }: { item: CaseListItem }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <div role="gridcell" style={{ ...cellStyle, fontFamily: 'monospace' }}>
         {item.caseNo}
       </div>
@@ -106,6 +118,6 @@ export const CaseListRow = memo(function CaseListRow({ index, id, item, selected
           </Tag>
         ) : null}
       </div>
-    </div>
+    </>
   );
 });

@@ -6,9 +6,10 @@
 //
 // Each search key is bucketed by its first characters, so a prefix looks at the cases of one
 // bucket: a millisecond or two for a device-and-day prefix matching 9,000 cases, which cost the
-// list some 200 ms through the store's indexes (a read per match). The order is kept sorted as
-// records apply (a sort of the record's cases and a merge), so the list never sorts 200,000 cases
-// in one task, and never reads every id through an index (2.7–3.5 s at 200,000 cases).
+// list some 200 ms through the store's indexes (a read per match). The order is kept sorted by
+// merging in the cases that moved (a sort of those and one pass), when the list asks or when many
+// have moved, so the list never sorts 200,000 cases in one task, and never reads every id through
+// an index (2.7–3.5 s at 200,000 cases).
 import type { CaseKeyEntry } from '../../data/db';
 import type { HallRole, SearchPrefixes } from './case-filters';
 
@@ -83,6 +84,9 @@ export interface ColumnFilters {
 
 const HALL_COLUMN: Record<HallRole, 0 | 1 | 2> = { intake: 0, home: 1, delivery: 2 };
 
+/** Moved slots that make the order sort them in while records apply (a sort of this many takes a few ms). */
+const REORDER_AT = 16_384;
+
 export class CaseKeyIndex {
   private readonly ids: (string | undefined)[] = [];
   private readonly caseNos: string[] = [];
@@ -105,10 +109,13 @@ export class CaseKeyIndex {
   private readonly byCaseNo = new PrefixBuckets(5, (i) => this.caseNos[i]!);
   private readonly byName = new PrefixBuckets(1, (i) => this.names[i]!);
   private readonly byIdNumber = new PrefixBuckets(12, (i) => this.idNumbers[i]!);
-  /** Every live slot, newest received first (ties: the greater id first, as the store's index read backwards). */
+  /**
+   * Every slot in the order, newest received first (ties: the greater id first, as the store's index
+   * read backwards), and its ids; as of the last reorder. Slots in `moved` have changed since.
+   */
   private order: number[] = [];
-  /** `order` as ids, made when asked for and kept until the order changes. */
-  private orderIds: string[] | null = null;
+  private orderIds: string[] = [];
+  private moved = new Set<number>();
 
   /** How many cases the index holds. */
   get size(): number {
@@ -125,8 +132,9 @@ export class CaseKeyIndex {
 
   /** Applies one record's entries, in order. */
   apply(entries: readonly CaseKeyEntry[]): void {
-    /** Slots whose place in the order changes: new, gone, or received at another time. */
-    const moved = new Set<number>();
+    // Slots whose place in the order changes (new, gone, received at another time) wait in `moved`
+    // for the list to ask, unless so many that sorting them would take long.
+    const moved = this.moved;
     for (const entry of entries) {
       const [caseId] = entry;
       const at = this.slot.get(caseId);
@@ -162,27 +170,47 @@ export class CaseKeyIndex {
       this.byName.add(i, name);
       this.byIdNumber.add(i, idNumber);
     }
-    if (moved.size) this.reorder(moved);
+    if (moved.size >= REORDER_AT) this.reorder();
   }
 
-  /** Takes the moved slots out of the order and merges those still live back in at their places. */
-  private reorder(moved: ReadonlySet<number>): void {
-    const kept = moved.size === 0 ? this.order : this.order.filter((s) => !moved.has(s));
-    const placed = [...moved].filter((s) => this.ids[s] !== undefined).sort(this.newer);
-    const out: number[] = new Array<number>(kept.length + placed.length);
+  /**
+   * Takes the moved slots out of the order and merges those still live back in at their places:
+   * a sort of the moved ones and one pass over the order, which makes the ids in the same pass.
+   */
+  private reorder(): void {
+    const moved = new Uint8Array(this.ids.length);
+    for (const s of this.moved) moved[s] = 1;
+    const placed = [...this.moved].filter((s) => this.ids[s] !== undefined).sort(this.newer);
+    this.moved = new Set();
+    const { order, ids } = this;
+    const n = order.length;
+    const slots: number[] = [];
+    const out: string[] = [];
     let i = 0;
     let j = 0;
-    let k = 0;
-    while (i < kept.length && j < placed.length) out[k++] = this.newer(kept[i]!, placed[j]!) <= 0 ? kept[i++]! : placed[j++]!;
-    while (i < kept.length) out[k++] = kept[i++]!;
-    while (j < placed.length) out[k++] = placed[j++]!;
-    this.order = out;
-    this.orderIds = null;
+    for (;;) {
+      while (i < n && moved[order[i]!]) i++;
+      if (i === n) break;
+      const s = order[i]!;
+      while (j < placed.length && this.newer(placed[j]!, s) < 0) {
+        slots.push(placed[j]!);
+        out.push(ids[placed[j++]!]!);
+      }
+      slots.push(s);
+      out.push(ids[s]!);
+      i++;
+    }
+    for (; j < placed.length; j++) {
+      slots.push(placed[j]!);
+      out.push(ids[placed[j]!]!);
+    }
+    this.order = slots;
+    this.orderIds = out;
   }
 
   /** Every case id, newest received first. The same array until the order changes. */
   newestFirst(): readonly string[] {
-    this.orderIds ??= this.order.map((s) => this.ids[s]!);
+    if (this.moved.size) this.reorder();
     return this.orderIds;
   }
 

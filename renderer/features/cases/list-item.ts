@@ -51,3 +51,44 @@ export function toListItem(row: CaseRow, ctx: DeadlineContext): CaseListItem {
     deadline: deadlineOf(row, ctx),
   };
 }
+
+const sameDeadline = (a: CaseDeadline | null, b: CaseDeadline | null): boolean =>
+  a === b ||
+  (a !== null && b !== null && a.dueDate === b.dueDate && a.provisional === b.provisional && a.paused === b.paused && a.remaining === b.remaining && a.risk === b.risk);
+
+/** Whether two lines show the same: a row given the earlier one again is not drawn again. */
+export function sameListItem(a: CaseListItem, b: CaseListItem): boolean {
+  return (
+    a.caseId === b.caseId &&
+    a.caseNo === b.caseNo &&
+    a.applicantName === b.applicantName &&
+    a.idMasked === b.idMasked &&
+    a.itemName === b.itemName &&
+    a.state === b.state &&
+    a.intakeHallId === b.intakeHallId &&
+    a.homeHallId === b.homeHallId &&
+    a.deliveryHallId === b.deliveryHallId &&
+    a.receivedAt === b.receivedAt &&
+    a.pending === b.pending &&
+    sameDeadline(a.deadline, b.deadline)
+  );
+}
+
+/**
+ * The lines of a new read with each unchanged one replaced by the earlier object, and the earlier
+ * map itself when nothing changed: the rows on screen draw again only where a case changed (a
+ * new counter's list is read again for every page of its snapshot).
+ */
+export function keepUnchanged(before: ReadonlyMap<string, CaseListItem>, after: ReadonlyMap<string, CaseListItem>): ReadonlyMap<string, CaseListItem> {
+  let changed = before.size !== after.size;
+  const out = new Map<string, CaseListItem>();
+  for (const [id, item] of after) {
+    const old = before.get(id);
+    if (old && sameListItem(old, item)) out.set(id, old);
+    else {
+      out.set(id, item);
+      changed = true;
+    }
+  }
+  return changed ? out : before;
+}

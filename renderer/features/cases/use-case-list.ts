@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
 import { keepOrdered, sameIds, type CaseFilters } from './case-filters';
 import { filteredIdSet, loadListItems, newestFirstIds, type CaseListItem, type DeadlineContext } from './case-query';
+import { keepUnchanged } from './list-item';
 
 export interface CaseListIds {
   /** The ids to show, newest first; undefined until the first read finishes. */
@@ -33,9 +34,17 @@ export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): Case
   return { ids, total: ordered?.length, busy: filtered?.filters !== filters };
 }
 
-/** The rows of ids[start, end), live; the previous window stays shown while the next one loads. */
+/**
+ * The rows of ids[start, end), live; the previous window stays shown while the next one loads, and
+ * a line that did not change keeps its object (keepUnchanged), so its row is not drawn again.
+ */
 export function useWindowRows(ids: readonly string[], start: number, end: number, ctx: DeadlineContext): ReadonlyMap<string, CaseListItem> {
-  const rows = useLiveQuery(() => loadListItems(ids.slice(start, end), ctx), [ids, start, end, ctx]);
+  const previous = useRef<ReadonlyMap<string, CaseListItem>>(EMPTY);
+  const rows = useLiveQuery(async () => {
+    const next = keepUnchanged(previous.current, await loadListItems(ids.slice(start, end), ctx));
+    previous.current = next;
+    return next;
+  }, [ids, start, end, ctx]);
   return rows ?? EMPTY;
 }
 

@@ -140,6 +140,8 @@ describe('CaseKeyIndex', () => {
           index.apply(r);
           for (const e of r) if (e.length === 1) latest.delete(e[0]);
           else latest.set(e[0], e);
+          // The list asks for the order between some records: the moved cases merge into an order made before.
+          if (r.length % 2) index.newestFirst();
         }
         expect(index.size).toBe(latest.size);
         for (const q of queries) {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasIndexFilter, intersect, isFiltered, keepOrdered, NO_FILTERS, parseHallFilter, sameIds, searchPrefixes } from '../../../renderer/features/cases/case-filters';
 import { drawRange, isNavKey, moveSelection, scrollToShow, windowRange, WINDOW_BLOCK } from '../../../renderer/features/cases/list-window';
+import { keepUnchanged, sameListItem, type CaseListItem } from '../../../renderer/features/cases/list-item';
 
 describe('searchPrefixes', () => {
   it('upper-cases case and ID numbers, keeps names as typed, trims and folds full-width input', () => {
@@ -90,5 +91,48 @@ describe('the virtual window', () => {
     expect(scrollToShow(10, 0, 440, 44)).toBe(44);
     expect(scrollToShow(3, 440, 440, 44)).toBe(132);
     expect(scrollToShow(12, 440, 440, 44)).toBe(440);
+  });
+});
+
+describe('keepUnchanged (the rows on screen draw again only where a case changed)', () => {
+  const line = (caseId: string, over: Partial<CaseListItem> = {}): CaseListItem => ({
+    caseId,
+    caseNo: `BJ01A-20261201-000${caseId}K`,
+    applicantName: '李四',
+    idMasked: '110105**********1X',
+    itemName: '住房公积金缴存证明',
+    state: 'received',
+    intakeHallId: 'BJ',
+    homeHallId: 'TJ',
+    deliveryHallId: 'BJ',
+    receivedAt: '2026-12-01T02:00:00.000Z',
+    pending: 0,
+    deadline: { dueDate: '2026-12-08', provisional: false, paused: false, remaining: 3, risk: 'ok' },
+    ...over,
+  });
+
+  it('gives back the earlier map when every line reads the same, in new objects', () => {
+    const before = new Map([['1', line('1')], ['2', line('2')]]);
+    expect(keepUnchanged(before, new Map([['1', line('1')], ['2', line('2')]]))).toBe(before);
+  });
+
+  it('keeps the unchanged lines’ objects and takes the changed ones, the deadline field by field', () => {
+    const before = new Map([['1', line('1')], ['2', line('2')], ['3', line('3')]]);
+    const after = new Map([
+      ['1', line('1')],
+      ['2', line('2', { pending: 1 })],
+      ['3', line('3', { deadline: { dueDate: '2026-12-08', provisional: false, paused: false, remaining: 2, risk: 'at_risk' } })],
+      ['4', line('4')],
+    ]);
+    const kept = keepUnchanged(before, after);
+    expect(kept).not.toBe(before);
+    expect(kept.get('1')).toBe(before.get('1'));
+    expect(kept.get('2')).toBe(after.get('2'));
+    expect(kept.get('3')).toBe(after.get('3'));
+    expect(kept.get('4')).toBe(after.get('4'));
+    // A line gone is a change too.
+    expect(keepUnchanged(before, new Map([['1', line('1')]]))).not.toBe(before);
+    expect(sameListItem(line('1', { deadline: null }), line('1', { deadline: null }))).toBe(true);
+    expect(sameListItem(line('1', { deadline: null }), line('1'))).toBe(false);
   });
 });
