@@ -26,6 +26,9 @@ import { MaterialsSection } from './MaterialsSection';
 import { buildNotice, hasNoticeContent } from './receipt-data';
 import { useDraftAutosave } from './use-draft-autosave';
 
+/** How long an acceptance runs before its button shows a spinner. */
+const BUSY_AFTER_MS = 250;
+
 export interface IntakeFormProps {
   caseId: string;
   item: Item;
@@ -74,13 +77,17 @@ export function IntakeForm({ caseId, item, initial, carried, valuesRef, onAccept
       return;
     }
     accepting.current = true;
-    setBusy(true);
+    // The button says it is busy only if the acceptance takes a while: most take a tenth of that,
+    // and the whole form need not draw again on their way to the receipt.
+    const showBusy = window.setTimeout(() => setBusy(true), BUSY_AFTER_MS);
     await draft.stop();
     try {
       const r = await acceptIntake({ caseId, item, values: getValues(), device, session });
       if (!r.ok) throw new Error(r.error.message);
+      window.clearTimeout(showBusy);
       onAccepted(r.value);
     } catch (e) {
+      window.clearTimeout(showBusy);
       message.error(e instanceof Error ? e.message : String(e));
       draft.resume();
       accepting.current = false;

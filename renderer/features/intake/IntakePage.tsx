@@ -3,13 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Card, Space, Typography, type RefSelectProps } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import type { Item } from '../../../shared/catalog/item-schema';
 import type { PageProps } from '../../app/routes';
 import { useApp } from '../../app/session-context';
 import { localCatalog } from '../../data/catalog-store';
 import { db } from '../../data/db';
+import { warmQr } from '../../ui/print/qr-svg';
 import type { ReceiptData } from '../../ui/print/receipt';
 import { discardDraft, pruneDrafts, readDraft, type Draft } from './drafts';
 import { DraftOffer } from './DraftOffer';
@@ -79,6 +80,18 @@ export function IntakePage(_props: PageProps) {
     setTimeout(focusSearch, 0);
   };
 
+  // The accepted form leaves once its receipt is on screen, in the background: removing its many
+  // controls in the same commit as drawing the receipt made the clerk wait 20 ms and more for it.
+  useEffect(() => {
+    if (receipt && active) startTransition(() => setActive(null));
+  }, [receipt, active]);
+
+  // The QR code's first drawing compiles its code (some 30 ms of the first receipt): done while idle.
+  useEffect(() => {
+    const id = requestIdleCallback(warmQr);
+    return () => cancelIdleCallback(id);
+  }, []);
+
   useShortcuts([
     { keys: 'F3', run: focusSearch },
     { keys: 'Alt+N', run: startNew },
@@ -93,42 +106,37 @@ export function IntakePage(_props: PageProps) {
         </Typography.Title>
         <ShortcutBar extra={receipt ? [['Ctrl+P', t('intake.shortcut.print')]] : undefined} />
       </Space>
-      {receipt ? (
-        <ReceiptPanel receipt={receipt} onNext={startNew} />
-      ) : (
-        <>
-          <Card size="small" style={{ marginBottom: 16 }}>
-            <label htmlFor={ITEM_SEARCH_ID} style={{ display: 'block', fontWeight: 600, marginBottom: 8 }}>
-              {t('intake.item')}
-            </label>
-            {catalog === null ? (
-              <Alert type="error" showIcon title={t('intake.noCatalog')} />
-            ) : (
-              <ItemPicker items={items} value={active?.item.code} onPick={pick} pickerRef={picker} />
-            )}
-            <DraftOffer drafts={offered} items={items} onContinue={resume} onDiscard={discard} />
-          </Card>
-          {active ? (
-            <IntakeForm
-              key={`${active.caseId}:${active.item.code}`}
-              caseId={active.caseId}
-              item={active.item}
-              initial={active.initial}
-              carried={active.carried}
-              valuesRef={valuesRef}
-              onAccepted={(r) => {
-                setActive(null);
-                setReceipt(r);
-              }}
-              onDiscarded={startNew}
-            />
+      {receipt && <ReceiptPanel receipt={receipt} onNext={startNew} />}
+      {/* Under the receipt the intake stays, hidden: the accepted form leaves after the receipt is on screen. */}
+      <div hidden={receipt !== null}>
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <label htmlFor={ITEM_SEARCH_ID} style={{ display: 'block', fontWeight: 600, marginBottom: 8 }}>
+            {t('intake.item')}
+          </label>
+          {catalog === null ? (
+            <Alert type="error" showIcon title={t('intake.noCatalog')} />
           ) : (
-            <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 48 }}>
-              {t('intake.hint')}
-            </Typography.Paragraph>
+            <ItemPicker items={items} value={active?.item.code} onPick={pick} pickerRef={picker} />
           )}
-        </>
-      )}
+          <DraftOffer drafts={offered} items={items} onContinue={resume} onDiscard={discard} />
+        </Card>
+        {active ? (
+          <IntakeForm
+            key={`${active.caseId}:${active.item.code}`}
+            caseId={active.caseId}
+            item={active.item}
+            initial={active.initial}
+            carried={active.carried}
+            valuesRef={valuesRef}
+            onAccepted={setReceipt}
+            onDiscarded={startNew}
+          />
+        ) : (
+          <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 48 }}>
+            {t('intake.hint')}
+          </Typography.Paragraph>
+        )}
+      </div>
     </div>
   );
 }
