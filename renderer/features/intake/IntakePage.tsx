@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Card, Space, Typography, type RefSelectProps } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import type { Item } from '../../../shared/catalog/item-schema';
 import type { PageProps } from '../../app/routes';
@@ -28,57 +28,71 @@ interface Active {
   carried: boolean;
 }
 
+/** The drafts offered while none is (the same array each time, so the intake below is not drawn again). */
+const NO_DRAFTS: Draft[] = [];
+
 export function IntakePage(_props: PageProps) {
   const { device } = useApp();
+  const hallId = device.hallId;
   const { modal } = App.useApp();
   const { t } = useTranslation();
   const catalog = useLiveQuery(() => localCatalog(), [], undefined);
   const [pruned, setPruned] = useState(false);
-  const drafts = useLiveQuery(async () => (await db().drafts.orderBy('updatedAt').reverse().toArray()).flatMap((r) => readDraft(r) ?? []), [], []);
+  const drafts = useLiveQuery(async () => (await db().drafts.orderBy('updatedAt').reverse().toArray()).flatMap((r) => readDraft(r) ?? []), [], NO_DRAFTS);
   const [active, setActive] = useState<Active | null>(null);
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   const picker = useRef<RefSelectProps>(null);
   const valuesRef = useRef<IntakeValues | null>(null);
-  const items = catalog?.items ?? [];
+  const items = useMemo(() => catalog?.items ?? [], [catalog]);
 
   useEffect(() => {
     void pruneDrafts().finally(() => setPruned(true));
   }, []);
 
-  const focusSearch = () => {
+  const focusSearch = useCallback(() => {
     picker.current?.focus();
     document.getElementById(ITEM_SEARCH_ID)?.focus();
-  };
+  }, []);
 
-  const pick = (item: Item) => {
-    const carried = active && valuesRef.current && hasContent(valuesRef.current) ? valuesRef.current : null;
-    setActive({ caseId: active?.caseId ?? uuidv7(), item, initial: valuesFor(item, device.hallId, carried ?? undefined), carried: !!carried });
-  };
+  const pick = useCallback(
+    (item: Item) =>
+      setActive((current) => {
+        const carried = current && valuesRef.current && hasContent(valuesRef.current) ? valuesRef.current : null;
+        return { caseId: current?.caseId ?? uuidv7(), item, initial: valuesFor(item, hallId, carried ?? undefined), carried: !!carried };
+      }),
+    [hallId],
+  );
 
-  const resume = (d: Draft) => {
-    const item = items.find((i) => i.code === d.itemCode);
-    if (!item) return;
-    setReceipt(null);
-    setActive({ caseId: d.id, item, initial: valuesFor(item, device.hallId, d.values), carried: true });
-  };
+  const resume = useCallback(
+    (d: Draft) => {
+      const item = items.find((i) => i.code === d.itemCode);
+      if (!item) return;
+      setReceipt(null);
+      setActive({ caseId: d.id, item, initial: valuesFor(item, hallId, d.values), carried: true });
+    },
+    [items, hallId],
+  );
 
-  const discard = (d: Draft) =>
-    modal.confirm({
-      title: t('intake.discardDraftTitle'),
-      content: t('intake.discardDraftText'),
-      okText: t('intake.discard'),
-      okButtonProps: { danger: true },
-      cancelText: t('intake.keep'),
-      onOk: () => discardDraft(d.id),
-    });
+  const discard = useCallback(
+    (d: Draft) =>
+      modal.confirm({
+        title: t('intake.discardDraftTitle'),
+        content: t('intake.discardDraftText'),
+        okText: t('intake.discard'),
+        okButtonProps: { danger: true },
+        cancelText: t('intake.keep'),
+        onOk: () => discardDraft(d.id),
+      }),
+    [modal, t],
+  );
 
   /** A new intake: the one under way stays as a draft, offered on the start screen. */
-  const startNew = () => {
+  const startNew = useCallback(() => {
     valuesRef.current = null;
     setActive(null);
     setReceipt(null);
     setTimeout(focusSearch, 0);
-  };
+  }, [focusSearch]);
 
   // The accepted form leaves once its receipt is on screen, in the background: removing its many
   // controls in the same commit as drawing the receipt made the clerk wait 20 ms and more for it.
@@ -97,7 +111,7 @@ export function IntakePage(_props: PageProps) {
     { keys: 'Alt+N', run: startNew },
   ]);
 
-  const offered = pruned && !active && !receipt ? drafts : [];
+  const offered = pruned && !active && !receipt ? drafts : NO_DRAFTS;
   return (
     <div style={{ maxWidth: 1440, margin: '0 auto' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
@@ -107,36 +121,72 @@ export function IntakePage(_props: PageProps) {
         <ShortcutBar extra={receipt ? [['Ctrl+P', t('intake.shortcut.print')]] : undefined} />
       </Space>
       {receipt && <ReceiptPanel receipt={receipt} onNext={startNew} />}
-      {/* Under the receipt the intake stays, hidden: the accepted form leaves after the receipt is on screen. */}
+      {/* Under the receipt the intake stays, hidden and not drawn again: the accepted form leaves after the receipt is on screen. */}
       <div hidden={receipt !== null}>
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <label htmlFor={ITEM_SEARCH_ID} style={{ display: 'block', fontWeight: 600, marginBottom: 8 }}>
-            {t('intake.item')}
-          </label>
-          {catalog === null ? (
-            <Alert type="error" showIcon title={t('intake.noCatalog')} />
-          ) : (
-            <ItemPicker items={items} value={active?.item.code} onPick={pick} pickerRef={picker} />
-          )}
-          <DraftOffer drafts={offered} items={items} onContinue={resume} onDiscard={discard} />
-        </Card>
-        {active ? (
-          <IntakeForm
-            key={`${active.caseId}:${active.item.code}`}
-            caseId={active.caseId}
-            item={active.item}
-            initial={active.initial}
-            carried={active.carried}
-            valuesRef={valuesRef}
-            onAccepted={setReceipt}
-            onDiscarded={startNew}
-          />
-        ) : (
-          <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 48 }}>
-            {t('intake.hint')}
-          </Typography.Paragraph>
-        )}
+        <IntakeWork
+          noCatalog={catalog === null}
+          items={items}
+          active={active}
+          offered={offered}
+          picker={picker}
+          valuesRef={valuesRef}
+          onPick={pick}
+          onResume={resume}
+          onDiscardDraft={discard}
+          onAccepted={setReceipt}
+          onDiscarded={startNew}
+        />
       </div>
     </div>
   );
 }
+
+interface IntakeWorkProps {
+  noCatalog: boolean;
+  items: Item[];
+  active: Active | null;
+  offered: Draft[];
+  picker: RefObject<RefSelectProps | null>;
+  valuesRef: RefObject<IntakeValues | null>;
+  onPick(item: Item): void;
+  onResume(d: Draft): void;
+  onDiscardDraft(d: Draft): void;
+  onAccepted(receipt: ReceiptData): void;
+  onDiscarded(): void;
+}
+
+/** The item picker, the drafts on offer and the form: what the receipt covers. */
+const IntakeWork = memo(function IntakeWork({ noCatalog, items, active, offered, picker, valuesRef, onPick, onResume, onDiscardDraft, onAccepted, onDiscarded }: IntakeWorkProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <label htmlFor={ITEM_SEARCH_ID} style={{ display: 'block', fontWeight: 600, marginBottom: 8 }}>
+          {t('intake.item')}
+        </label>
+        {noCatalog ? (
+          <Alert type="error" showIcon title={t('intake.noCatalog')} />
+        ) : (
+          <ItemPicker items={items} value={active?.item.code} onPick={onPick} pickerRef={picker} />
+        )}
+        <DraftOffer drafts={offered} items={items} onContinue={onResume} onDiscard={onDiscardDraft} />
+      </Card>
+      {active ? (
+        <IntakeForm
+          key={`${active.caseId}:${active.item.code}`}
+          caseId={active.caseId}
+          item={active.item}
+          initial={active.initial}
+          carried={active.carried}
+          valuesRef={valuesRef}
+          onAccepted={onAccepted}
+          onDiscarded={onDiscarded}
+        />
+      ) : (
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 48 }}>
+          {t('intake.hint')}
+        </Typography.Paragraph>
+      )}
+    </>
+  );
+});
