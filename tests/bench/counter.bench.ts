@@ -5,7 +5,7 @@
 //     caught up (the feed pulled from the snapshot's cursor), with the events applied per second;
 //   - the raw IndexedDB put rate of the same browser in the same run: the hall's own stored events
 //     put into a bare object store in transactions of 5,000 (and the case rows into stores with and
-//     without the case list's indexes, which says where the store's time goes);
+//     without the cases table's indexes, which says where the store's time goes);
 //   - where the time went: the sync worker's User Timing measures (fetching, parsing, folding,
 //     storing) and the CPU of the browser's processes and of the hub;
 //   - the longest main-thread task while it bootstraps, with the case list open (PerformanceObserver
@@ -626,7 +626,7 @@ async function main(): Promise<void> {
     const check = await checkRows(page, facts.cases200.map((x) => x.caseNo));
     console.log(`rows checked against the hub: ${check.checked}, mismatched ${check.mismatched}`);
     const raw = await rawRate(context, hub.url, page, facts.sample);
-    console.log(`raw IndexedDB put rate, same browser: ${raw.eventsPerSecond} events/s; case rows ${raw.caseRows.withListIndexesPerSecond}/s with the list's ${raw.caseRows.indexes} indexes, ${raw.caseRows.bareStorePerSecond}/s without`);
+    console.log(`raw IndexedDB put rate, same browser: ${raw.eventsPerSecond} events/s; case rows ${raw.caseRows.withListIndexesPerSecond}/s with the cases table's ${raw.caseRows.indexes} indexes, ${raw.caseRows.bareStorePerSecond}/s without`);
     await page.getByRole('menuitem', { name: '办件' }).click();
     await page.getByRole('textbox', { name: '搜索办件' }).waitFor();
     const searchProfile = await profiler(page, 'search');
