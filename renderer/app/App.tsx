@@ -58,11 +58,13 @@ function Root() {
   useEffect(() => {
     if (!device) return;
     startSync();
-    // The catalog and calendar are refreshed when the hub is reachable; offline, the cached ones serve.
-    void refreshCatalog().catch(() => undefined);
-    void refreshCalendar().catch(() => undefined);
-    void refreshAuthorityKeys().catch(() => undefined);
-    void refreshStaffDirectory().catch(() => undefined);
+    // The catalog and calendar are refreshed when the hub is reachable; offline, the cached ones
+    // serve. A failure is logged (offline it is expected; otherwise it is a fault to see).
+    const logged = (what: string) => (e: unknown) => console.warn(`${what}未能更新，沿用本机已存的`, e);
+    void refreshCatalog().catch(logged('服务事项目录'));
+    void refreshCalendar().catch(logged('工作日历'));
+    void refreshAuthorityKeys().catch(logged('签发机关公钥'));
+    void refreshStaffDirectory().catch(logged('工作人员名录'));
   }, [device]);
 
   useEffect(() => {

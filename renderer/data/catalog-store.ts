@@ -3,8 +3,8 @@ import { WorkingCalendar } from '../../shared/calendar/working-days';
 import { parseCalendarYear, type CalendarYear } from '../../shared/calendar/calendar-data';
 import { parseCatalog, type Catalog } from '../../shared/catalog/item-schema';
 import { canonicalJson } from '../../shared/crypto/canonical-json';
-import { calendarOf, OPEN_STATES, setDue } from './case-due';
-import { db } from './db';
+import { calendarOf, setDue } from './case-due';
+import { db, type TongbanDB } from './db';
 import { hubFetch } from './device';
 
 export async function refreshCatalog(): Promise<Catalog | null> {
@@ -21,18 +21,29 @@ export async function refreshCalendar(): Promise<void> {
   const res = await hubFetch('/api/v1/calendar');
   const body = (await res.json()) as { years: unknown[] };
   const years = body.years.map((y) => parseCalendarYear(y)).flatMap((r) => (r.ok ? [r.value] : []));
-  const d = db();
+  await storeCalendar(db(), years);
+}
+
+/**
+ * Stores the calendar's years; when that changes the schedule (say, next year's official holidays),
+ * re-keys the promised dates of the open cases in the same transaction. The open cases are those
+ * with a promised-date key (case-due.ts: a decided case has none), found through its index.
+ */
+export async function storeCalendar(d: TongbanDB, years: readonly CalendarYear[]): Promise<void> {
   await d.transaction('rw', [d.calendar, d.catalog, d.cases], async () => {
     const before = canonicalJson(await d.calendar.toArray());
-    await d.calendar.bulkPut(years);
+    await d.calendar.bulkPut([...years]);
     if (canonicalJson(await d.calendar.toArray()) === before) return;
-    // A new schedule (say, next year's official holidays) moves promised dates: re-key the open cases.
     const calendar = calendarOf(await d.calendar.toArray());
     const days = new Map(((await d.catalog.get('current'))?.catalog.items ?? []).map((i) => [i.code, i.promisedDays]));
-    await d.cases
-      .where('state')
-      .anyOf([...OPEN_STATES])
-      .modify((row) => setDue(row, calendar, days));
+    const open = await d.cases.bulkGet(await d.cases.orderBy('due').primaryKeys());
+    const moved = open.flatMap((row) => {
+      if (!row) return [];
+      const was = row.due;
+      setDue(row, calendar, days);
+      return row.due === was ? [] : [row];
+    });
+    if (moved.length) await d.cases.bulkPut(moved);
   });
 }
 

@@ -1,6 +1,7 @@
 // A technician enrolls a counter, staff log in online, a wrong password is told plainly, and the
-// same person logs in again with the hub unreachable.
+// same person logs in again with the hub unreachable. The counter keeps the catalog and calendar.
 import { expect, test } from '@playwright/test';
+import { idbRows } from './counter';
 import { enroll, hub, login, shot } from './support';
 
 test('enroll, log in online, refuse a wrong password, log in offline', async ({ page, context }) => {
@@ -22,6 +23,9 @@ test('enroll, log in online, refuse a wrong password, log in offline', async ({ 
   await expect(page.getByText('李静（窗口受理员）')).toBeVisible();
   await expect(page.getByRole('status', { name: '同步状态' })).toContainText('已连接中心');
   await shot(page, 'frame');
+  // The new counter keeps the hub's catalog and working-day calendar for offline use.
+  await expect.poll(async () => (await idbRows<{ year: number }>(page, 'calendar')).map((y) => y.year).sort()).toEqual([2025, 2026, 2027]);
+  await expect.poll(async () => (await idbRows(page, 'catalog')).length).toBe(1);
 
   await page.getByRole('button', { name: '退出' }).click();
   await context.setOffline(true);
