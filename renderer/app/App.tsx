@@ -71,7 +71,7 @@ function Root() {
     // New colleagues appear in the directory: refresh it whenever someone logs in.
     if (session) void refreshStaffDirectory().catch(() => undefined);
   }, [session]);
-  // The search keys are kept in memory from the login on (a search would otherwise wait for them).
+  // The case list's cases are kept in memory from the login on (the list would otherwise wait for them).
   useEffect(() => (session ? followCaseKeys() : undefined), [session]);
   // A supervisor's dashboard counts every case on the machine: its worker starts on login.
   useEffect(() => {

@@ -33,8 +33,9 @@ export async function storeCalendar(d: TongbanDB, years: readonly CalendarYear[]
   await d.transaction('rw', [d.calendar, d.catalog, d.cases], async () => {
     const before = canonicalJson(await d.calendar.toArray());
     await d.calendar.bulkPut([...years]);
-    if (canonicalJson(await d.calendar.toArray()) === before) return;
-    const calendar = calendarOf(await d.calendar.toArray());
+    const after = await d.calendar.toArray();
+    if (canonicalJson(after) === before) return;
+    const calendar = calendarOf(after);
     const days = new Map(((await d.catalog.get('current'))?.catalog.items ?? []).map((i) => [i.code, i.promisedDays]));
     const open = await d.cases.bulkGet(await d.cases.orderBy('due').primaryKeys());
     const moved = open.flatMap((row) => {

@@ -65,11 +65,3 @@ export function intersect(sets: readonly (ReadonlySet<string> | null)[]): Set<st
 export function keepOrdered(ordered: readonly string[], keep: ReadonlySet<string> | null): readonly string[] {
   return keep === null ? ordered : ordered.filter((id) => keep.has(id));
 }
-
-/** Same contents in the same order: lets a live query keep its previous array (and React its memo). */
-export function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

@@ -107,7 +107,7 @@ async function catchUp(): Promise<CaseKeyIndex> {
         // a read-write transaction is refused: a native promise settled by a timer starts afresh.
         .then(() => new NativePromise((resolve) => setTimeout(resolve, 0)))
         .then(() => (loaded === state ? compact(state) : undefined))
-        .catch((e: unknown) => console.warn('检索键日志压缩失败', e))
+        .catch((e: unknown) => console.warn('办件列表日志压缩失败', e))
         .finally(() => (compacting = false));
     }, COMPACT_DELAY_MS);
   }

@@ -52,27 +52,24 @@ export function toListItem(row: CaseRow, ctx: DeadlineContext): CaseListItem {
   };
 }
 
-const sameDeadline = (a: CaseDeadline | null, b: CaseDeadline | null): boolean =>
-  a === b ||
-  (a !== null && b !== null && a.dueDate === b.dueDate && a.provisional === b.provisional && a.paused === b.paused && a.remaining === b.remaining && a.risk === b.risk);
-
-/** Whether two lines show the same: a row given the earlier one again is not drawn again. */
-export function sameListItem(a: CaseListItem, b: CaseListItem): boolean {
-  return (
-    a.caseId === b.caseId &&
-    a.caseNo === b.caseNo &&
-    a.applicantName === b.applicantName &&
-    a.idMasked === b.idMasked &&
-    a.itemName === b.itemName &&
-    a.state === b.state &&
-    a.intakeHallId === b.intakeHallId &&
-    a.homeHallId === b.homeHallId &&
-    a.deliveryHallId === b.deliveryHallId &&
-    a.receivedAt === b.receivedAt &&
-    a.pending === b.pending &&
-    sameDeadline(a.deadline, b.deadline)
-  );
+/** Same fields with the same values; with `nested`, a field that is an object is compared so too (one level). */
+function sameFields(a: object, b: object, nested: boolean): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  return keys.every((k) => {
+    const u = x[k];
+    const v = y[k];
+    return u === v || (nested && typeof u === 'object' && typeof v === 'object' && u !== null && v !== null && sameFields(u, v, false));
+  });
 }
+
+/**
+ * Whether two lines show the same, field by field and the deadline's fields too (a field added to
+ * the line is compared without a change here): a row given the earlier one again is not drawn again.
+ */
+export const sameListItem = (a: CaseListItem, b: CaseListItem): boolean => sameFields(a, b, true);
 
 /**
  * The lines of a new read with each unchanged one replaced by the earlier object, and the earlier

@@ -1,7 +1,8 @@
 // Reads of the cases table through its indexes, straight from IndexedDB. Inside a live query,
 // Dexie records every primary key a read returns so it can tell which writes matter; for the
-// thousands of keys of a deadline filter that bookkeeping costs more than the read. These reads skip it, and callers
-// subscribe to the table once with `watchCases` instead: any write to a case re-runs the query.
+// thousands of keys of a deadline filter that bookkeeping costs more than the read. These reads
+// skip it, and callers subscribe to the table once with `watchCases` instead: any write to a case
+// re-runs the query.
 import { db, type CaseRow } from '../../data/db';
 
 export const exactRange = (value: string): IDBKeyRange => IDBKeyRange.only(value);

@@ -3,7 +3,7 @@
 // reloads keys and the visible window, never 200,000 cases.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
-import { keepOrdered, sameIds, type CaseFilters } from './case-filters';
+import { keepOrdered, type CaseFilters } from './case-filters';
 import { filteredIdSet, loadListItems, newestFirstIds, type CaseListItem, type DeadlineContext } from './case-query';
 import { keepUnchanged } from './list-item';
 
@@ -17,13 +17,8 @@ export interface CaseListIds {
 }
 
 export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): CaseListIds {
-  const previous = useRef<readonly string[] | null>(null);
-  const ordered = useLiveQuery(async () => {
-    const next = await newestFirstIds();
-    if (previous.current && sameIds(previous.current, next)) return previous.current;
-    previous.current = next;
-    return next;
-  }, []);
+  // The same array while the order holds (case-key-index.ts), so the memo below holds too.
+  const ordered = useLiveQuery(newestFirstIds, []);
   const deadlineCtx = filters.deadline ? ctx : null;
   const filtered = useLiveQuery(
     async () => ({ filters, set: await filteredIdSet(filters, ctx) }),

@@ -16,7 +16,7 @@ import { durationChart, flowChart, satisfactionChart, stateChart } from './chart
 import { chartPicture, type ChartRegistry } from './charts';
 import { fetchDashboard, useWorkerAnswer } from './dashboard-client';
 import { DurationCard, FlowCard, OverviewCard, RectificationCard, SatisfactionCard } from './DashboardSections';
-import { count } from './FigureButton';
+import { formatNumber } from '../../i18n';
 import { DASHBOARD_PRINT_TITLE, dashboardDocument, periodText, scopeWords } from './print-dashboard';
 import { decodeQuery, encodeQuery } from './query-param';
 import { defaultQuery, hallsLabel, presetOf, presetOptions, presetPeriod, type Preset } from './period';
@@ -113,14 +113,14 @@ export function DashboardPage({ navigate, param }: PageProps) {
       {answer.error ? <Alert type="error" showIcon title={t('supervision.failed', { reason: answer.error })} /> : null}
       {answer.progress ? (
         <Card size="small">
-          <Typography.Text>{t('supervision.indexing', { done: count(answer.progress.done), total: count(answer.progress.total) })}</Typography.Text>
+          <Typography.Text>{t('supervision.indexing', { done: formatNumber(answer.progress.done), total: formatNumber(answer.progress.total) })}</Typography.Text>
           <Progress percent={answer.progress.total ? Math.floor((answer.progress.done / answer.progress.total) * 100) : 0} />
         </Card>
       ) : null}
       <div role="status" aria-label={t('supervision.status')} data-catch-up-ms={answer.value?.ms.catchUp} data-count-ms={answer.value?.ms.count}>
         {d && answer.value ? (
           <Typography.Text type="secondary">
-            {answer.loading ? t('supervision.updating') : t('supervision.counted', { cases: count(answer.value.cases), total: count(d.total), halls: hallsLabel(query) })}
+            {answer.loading ? t('supervision.updating') : t('supervision.counted', { cases: formatNumber(answer.value.cases), total: formatNumber(d.total), halls: hallsLabel(query) })}
           </Typography.Text>
         ) : (
           <Spin description={t('supervision.counting')} />

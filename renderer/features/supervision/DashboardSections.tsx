@@ -9,7 +9,8 @@ import type { Dashboard, DurationRow, FlowRow, RectificationRow, SatisfactionRow
 import { hallLabel } from '../../i18n/labels';
 import { Chart, type ChartRegistry } from './charts';
 import { durationChart, durationFigure, flowChart, flowFigure, satisfactionChart, satisfactionFigure, stateChart, stateFigure } from './chart-options';
-import { count, FigureButton } from './FigureButton';
+import { FigureButton } from './FigureButton';
+import { formatNumber } from '../../i18n';
 import { percent } from './words';
 
 export interface SectionProps {
@@ -137,7 +138,7 @@ export function DurationCard({ d, open, registry }: SectionProps) {
         <span>
           <Trans
             i18nKey="supervision.duration.summary"
-            values={{ delivered: count(all.count), mean: days(all.mean), p90: days(all.p90) }}
+            values={{ delivered: formatNumber(all.count), mean: days(all.mean), p90: days(all.p90) }}
             components={{ n: <FigureButton figure={{ kind: 'duration', by: 'hall', key: ALL }} value={all.count} label={t('supervision.duration.allDelivered')} open={open} /> }}
           />
         </span>
@@ -185,7 +186,7 @@ export function SatisfactionCard({ d, open, registry }: SectionProps) {
         <span>
           <Trans
             i18nKey="supervision.satisfaction.summary"
-            values={{ total: count(all.total), rate: percent(all.rate) }}
+            values={{ total: formatNumber(all.total), rate: percent(all.rate) }}
             components={{ n: <FigureButton figure={{ kind: 'rating', hallId: ALL, level: 'all' }} value={all.total} label={t('supervision.satisfaction.allRatings')} unit="rating" open={open} /> }}
           />
         </span>
@@ -257,7 +258,7 @@ export function RectificationCard({ d, open }: Omit<SectionProps, 'registry'>) {
       title={t('supervision.rectification.title')}
       role="region"
       aria-label={t('supervision.rectification.title')}
-      extra={<span>{t('supervision.rectification.summary', { open: count(d.rectifications.all.open), overdue: count(d.rectifications.all.overdue) })}</span>}
+      extra={<span>{t('supervision.rectification.summary', { open: formatNumber(d.rectifications.all.open), overdue: formatNumber(d.rectifications.all.overdue) })}</span>}
     >
       <Table<RectificationRow>
         size="small"
@@ -272,7 +273,7 @@ export function RectificationCard({ d, open }: Omit<SectionProps, 'registry'>) {
           { title: t('supervision.rectification.open'), key: 'open', align: 'right', render: (_, r) => cell(r, 'open', r.open) },
           { title: t('supervision.rectification.reported'), key: 'reported', align: 'right', render: (_, r) => cell(r, 'reported', r.reported) },
           { title: t('supervision.rectification.overdue'), key: 'overdue', align: 'right', render: (_, r) => cell(r, 'overdue', r.overdue) },
-          { title: t('supervision.rectification.closed'), key: 'closed', align: 'right', render: (_, r) => count(r.closed) },
+          { title: t('supervision.rectification.closed'), key: 'closed', align: 'right', render: (_, r) => formatNumber(r.closed) },
         ]}
       />
     </Card>

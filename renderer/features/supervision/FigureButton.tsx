@@ -5,8 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { figureToString, type Figure } from '../../../shared/supervision/figures';
 import { formatNumber } from '../../i18n';
 
-export const count = formatNumber;
-
 export function FigureButton({
   figure,
   value,
@@ -26,7 +24,7 @@ export function FigureButton({
   style?: CSSProperties;
 }) {
   const { t } = useTranslation();
-  const shown = typeof value === 'number' ? count(value) : value;
+  const shown = typeof value === 'number' ? formatNumber(value) : value;
   return (
     <Button
       type="link"

@@ -15,7 +15,7 @@ import { useCatalog, useToday } from '../cases/use-reference';
 import { fetchLines, useWorkerAnswer } from './dashboard-client';
 import { download } from './download';
 import { exportSubtitle, linesWorkbook } from './export-xlsx';
-import { count } from './FigureButton';
+import { formatNumber } from '../../i18n';
 import { hallsLabel, periodLabel } from './period';
 import { decodeQuery, encodeQuery } from './query-param';
 import { deadlineLabel, figureLabel, ratingsLabel, rectificationsLabel, scopeLabel } from './words';
@@ -59,7 +59,7 @@ export function FigureListPage({ navigate, param }: PageProps) {
       const paperTitle = figureTitle(figure.value, itemName);
       const bytes = await linesWorkbook(paperTitle, exportSubtitle(query, device, all.total, session.staff.name, new Date()), all.lines);
       download(bytes, `${paperTitle}-${beijingDate(new Date())}.xlsx`);
-      message.success(t('supervision.list.exported', { n: count(all.total) }));
+      message.success(t('supervision.list.exported', { n: formatNumber(all.total) }));
     } catch (e) {
       message.error(t('supervision.list.exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -82,7 +82,7 @@ export function FigureListPage({ navigate, param }: PageProps) {
       {answer.error ? <Alert type="error" showIcon title={t('supervision.list.readFailed', { reason: answer.error })} /> : null}
       <Card size="small">
         <div role="status" aria-label={t('supervision.list.count')} style={{ marginBottom: 8 }}>
-          {answer.value ? t('supervision.list.total', { n: count(total) }) : t('supervision.list.loading')}
+          {answer.value ? t('supervision.list.total', { n: formatNumber(total) }) : t('supervision.list.loading')}
         </div>
         <Table<CaseLine>
           aria-label={t('supervision.list.table')}
@@ -92,7 +92,7 @@ export function FigureListPage({ navigate, param }: PageProps) {
           dataSource={answer.value?.lines ?? []}
           locale={{ emptyText: t('supervision.list.empty') }}
           scroll={{ x: 1300 }}
-          pagination={{ current: page, pageSize: PAGE, total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('supervision.list.total', { n: count(n) }) }}
+          pagination={{ current: page, pageSize: PAGE, total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('supervision.list.total', { n: formatNumber(n) }) }}
           columns={[
             {
               title: t('supervision.list.caseNo'),

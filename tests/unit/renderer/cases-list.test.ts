@@ -1,7 +1,7 @@
 // The case list's pure parts: what the search box looks up, how filter sets combine and keep the
 // newest-first order, which rows a virtual window reads and draws, and where the keys move.
 import { describe, expect, it } from 'vitest';
-import { hasIndexFilter, intersect, isFiltered, keepOrdered, NO_FILTERS, parseHallFilter, sameIds, searchPrefixes } from '../../../renderer/features/cases/case-filters';
+import { hasIndexFilter, intersect, isFiltered, keepOrdered, NO_FILTERS, parseHallFilter, searchPrefixes } from '../../../renderer/features/cases/case-filters';
 import { drawRange, isNavKey, moveSelection, scrollToShow, windowRange, WINDOW_BLOCK } from '../../../renderer/features/cases/list-window';
 import { keepUnchanged, sameListItem, type CaseListItem } from '../../../renderer/features/cases/list-item';
 
@@ -45,12 +45,6 @@ describe('filters', () => {
     const ordered = ['e', 'd', 'c', 'b', 'a'];
     expect(keepOrdered(ordered, new Set(['a', 'd', 'x']))).toEqual(['d', 'a']);
     expect(keepOrdered(ordered, null)).toBe(ordered);
-  });
-
-  it('compares id lists by content', () => {
-    expect(sameIds(['a', 'b'], ['a', 'b'])).toBe(true);
-    expect(sameIds(['a', 'b'], ['b', 'a'])).toBe(false);
-    expect(sameIds(['a'], ['a', 'b'])).toBe(false);
   });
 });
 
