@@ -8,11 +8,15 @@ import type { OfflineVerifier } from '../../shared/crypto/pbkdf2';
 import type { Event, StoredEvent } from '../../shared/protocol/events';
 import type { EnrollResponse, Staff } from '../../shared/protocol/wire';
 import type { OutboxState } from '../../shared/sync/storage';
+import type { CaseHead } from '../../shared/sync/heads';
 import type { Problem } from '../../shared/result';
 import { calendarOf, setDue } from './case-due';
 
 /** Where the sync keeps its case snapshot's progress (`SnapshotState`) in `meta`. */
 export const SNAPSHOT_META = 'snapshot';
+
+/** Where the sync keeps the case heads' download progress (`HeadsState`) in `meta`. */
+export const HEADS_META = 'heads';
 
 export interface OutboxRow {
   id: string;
@@ -61,24 +65,37 @@ export interface CaseRow {
 }
 
 /**
+ * What a list line shows of a case the store does not hold yet (a head: shared/sync/heads.ts)
+ * besides the list log's ten fields: the ID's type (for the mask), the item's name and the
+ * deadline's inputs.
+ */
+export interface HeadLine {
+  idType: string;
+  itemName?: string;
+  promisedDays?: number;
+  pauses: { from: string; to?: string }[];
+}
+
+type CaseKeyFieldsEntry = [
+  caseId: string,
+  caseNo: string,
+  applicantName: string,
+  idNumber: string,
+  state: string,
+  itemCode: string,
+  intakeHallId: string,
+  homeHallId: string,
+  deliveryHallId: string,
+  receivedAt: string,
+];
+
+/**
  * One case as the case list keeps it in memory, in the list log (`caseKeys`): its search keys (case
  * number, applicant's name, ID number) and what the list filters and orders by (state, item, the
- * three halls, when it was received); the id alone when the case left the store.
+ * three halls, when it was received); with a HeadLine when the case is known by its head only (its
+ * row is not stored yet: a new counter's first minute); the id alone when the case left the store.
  */
-export type CaseKeyEntry =
-  | [
-      caseId: string,
-      caseNo: string,
-      applicantName: string,
-      idNumber: string,
-      state: string,
-      itemCode: string,
-      intakeHallId: string,
-      homeHallId: string,
-      deliveryHallId: string,
-      receivedAt: string,
-    ]
-  | [caseId: string];
+export type CaseKeyEntry = CaseKeyFieldsEntry | [...CaseKeyFieldsEntry, head: HeadLine] | [caseId: string];
 
 /** A record of the list log: the entries of the case rows one transaction wrote (or a compacted chunk). */
 export interface CaseKeyRecord {
@@ -106,6 +123,14 @@ export const caseKeyEntry = (row: CaseKeyFields): CaseKeyEntry => [
   row.deliveryHallId,
   row.receivedAt,
 ];
+
+/** A head's entry of the list log: written for a case whose row is not stored yet. */
+export const headEntry = (h: CaseHead): CaseKeyEntry => {
+  const line: HeadLine = { idType: h.idType, pauses: h.pauses };
+  if (h.itemName !== undefined) line.itemName = h.itemName;
+  if (h.promisedDays !== undefined) line.promisedDays = h.promisedDays;
+  return [h.caseId, h.caseNo, h.applicantName, h.idNumber, h.state, h.itemCode, h.intakeHallId, h.homeHallId, h.deliveryHallId, h.receivedAt, line];
+};
 
 export interface DeviceIdentity extends EnrollResponse {
   hubUrl: string;

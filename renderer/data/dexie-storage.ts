@@ -4,13 +4,16 @@
 // read of the rows and of our outbox, and written back in one bulk write: a page costs a few
 // requests per case, never a read of the case's earlier events.
 import type { Event, StoredEvent } from '../../shared/protocol/events';
+import type { CaseHead, HeadsState } from '../../shared/sync/heads';
 import type { SnapshotCase, SnapshotState } from '../../shared/sync/snapshot';
 import type { OutboxCounts, PushOutcome, RefusedEvent, SyncStorage, UnsequencedEvent } from '../../shared/sync/storage';
 import { dueTables, foldOnto, loadCases, rebuildCases, writeCases } from './case-rows';
-import { SNAPSHOT_META, type OutboxRow, type TongbanDB } from './db';
+import { HEADS_META, SNAPSHOT_META, headEntry, type CaseKeyRecord, type OutboxRow, type TongbanDB } from './db';
 import { measure, timed } from './sync-timing';
 
 const LAST_SEQ = 'lastDeviceSeq';
+/** Heads per list log record. */
+const HEAD_RECORD = 1000;
 const CURSOR = 'cursor';
 
 export class DexieSyncStorage implements SyncStorage {
@@ -120,27 +123,64 @@ export class DexieSyncStorage implements SyncStorage {
     if (!Number.isSafeInteger(state.cursor) || state.cursor < 0) throw new Error(`bad cursor ${state.cursor}`);
     const d = this.database;
     const work = () => d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
-      const { confirmed, outbox } = await loadCases(d, cases.map((c) => c.caseId), true);
-      const fresh: StoredEvent[] = [];
-      const folding = performance.now();
-      for (const c of cases) {
-        // A case the store already holds this far (or further) keeps what it has.
-        if (confirmed.get(c.caseId)!.hubSeq >= c.hubSeq) {
-          confirmed.delete(c.caseId);
-          continue;
-        }
-        fresh.push(...c.events);
-        confirmed.set(c.caseId, { view: foldOnto(null, c.events), hubSeq: c.hubSeq });
-      }
-      measure('snapshot-fold', folding, { cases: cases.length });
-      await this.settleOwn(fresh, outbox);
+      const fresh = await this.storeWhole(cases);
       const meta: { key: string; value: unknown }[] = [{ key: SNAPSHOT_META, value: state }];
       if (state.done) meta.push({ key: CURSOR, value: Math.max(state.cursor, await this.getCursor()) }, { key: 'lastPullAt', value: Date.now() });
       await d.meta.bulkPut(meta);
-      await writeCases(d, confirmed, outbox);
-      return fresh.length;
+      return fresh;
     });
     return timed('snapshot-apply', work, (fresh) => ({ cases: cases.length, events: fresh }));
+  }
+
+  async storeCases(cases: readonly SnapshotCase[]): Promise<number> {
+    const d = this.database;
+    // An async scope: Dexie keeps a transaction open across native awaits only in one.
+    return d.transaction('rw', [d.outbox, d.feed, d.cases, ...dueTables(d)], async () => await this.storeWhole(cases));
+  }
+
+  async headsState(): Promise<HeadsState | null> {
+    return ((await this.database.meta.get(HEADS_META))?.value as HeadsState | undefined) ?? null;
+  }
+
+  async applyHeads(heads: readonly CaseHead[], state: HeadsState): Promise<number> {
+    const d = this.database;
+    const work = () => d.transaction('rw', [d.meta, d.cases, d.caseKeys], async () => {
+      // A case stored already (fetched whole, taken here) keeps its row's entry: a head is older.
+      const held = new Set(await d.cases.where(':id').anyOf(heads.map((h) => h.caseId)).primaryKeys());
+      const entries = heads.filter((h) => !held.has(h.caseId)).map(headEntry);
+      // Records of a thousand, as a snapshot page's: the list reads a few per task.
+      const records: CaseKeyRecord[] = [];
+      for (let i = 0; i < entries.length; i += HEAD_RECORD) records.push({ entries: entries.slice(i, i + HEAD_RECORD) });
+      if (records.length) await d.caseKeys.bulkAdd(records);
+      await d.meta.put({ key: HEADS_META, value: state });
+      return entries.length;
+    });
+    return timed('heads-apply', work, (kept) => ({ heads: heads.length, kept }));
+  }
+
+  /**
+   * Stores whole cases (a snapshot page's, or one fetched for a case page): each case's events become
+   * what the store holds confirmed of it, unless it holds the case this far already. Inside a
+   * transaction over outbox, feed, cases and dueTables; returns how many events were new.
+   */
+  private async storeWhole(cases: readonly SnapshotCase[]): Promise<number> {
+    const d = this.database;
+    const { confirmed, outbox } = await loadCases(d, cases.map((c) => c.caseId), true);
+    const fresh: StoredEvent[] = [];
+    const folding = performance.now();
+    for (const c of cases) {
+      // A case the store already holds this far (or further) keeps what it has.
+      if (confirmed.get(c.caseId)!.hubSeq >= c.hubSeq) {
+        confirmed.delete(c.caseId);
+        continue;
+      }
+      fresh.push(...c.events);
+      confirmed.set(c.caseId, { view: foldOnto(null, c.events), hubSeq: c.hubSeq });
+    }
+    measure('snapshot-fold', folding, { cases: cases.length });
+    await this.settleOwn(fresh, outbox);
+    await writeCases(d, confirmed, outbox);
+    return fresh.length;
   }
 
   /**

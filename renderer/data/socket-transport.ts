@@ -11,6 +11,7 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../shared/protocol/wire';
+import { HEADS_PATH, SNAPSHOT_CASE_PATH, type HeadsRequest } from '../../shared/sync/heads';
 import { SNAPSHOT_PATH, type SnapshotRequest } from '../../shared/sync/snapshot';
 import type { SyncTransport, TransportStatus, Unsubscribe } from '../../shared/sync/transport';
 import { measure } from './sync-timing';
@@ -30,6 +31,9 @@ export interface SocketTransportOptions {
 
 const FATAL = ['DEVICE_REVOKED', 'DEVICE_UNKNOWN'];
 const RETRY_REFUSED_MS = 10_000;
+
+/** `limit=…&after=…` of a paged request. */
+const pageQuery = (r: { limit: number; after: string | null }): string => `limit=${r.limit}${r.after === null ? '' : `&after=${encodeURIComponent(r.after)}`}`;
 
 export class SocketTransport implements SyncTransport {
   private socket: Socket | null = null;
@@ -111,14 +115,28 @@ export class SocketTransport implements SyncTransport {
 
   /** A page of the case snapshot over signed HTTP; null when the hub has no such address (an older hub). */
   async snapshot(request: SnapshotRequest): Promise<unknown> {
-    const query = `limit=${request.limit}${request.after === null ? '' : `&after=${encodeURIComponent(request.after)}`}`;
+    return this.getPage('snapshot', `${SNAPSHOT_PATH}?${pageQuery(request)}`, '快照', true);
+  }
+
+  /** A page of the case heads over signed HTTP; null when the hub has no such address (an older hub). */
+  async heads(request: HeadsRequest): Promise<unknown> {
+    return this.getPage('heads', `${HEADS_PATH}?${pageQuery(request)}`, '办件目录', true);
+  }
+
+  /** One case whole, as a snapshot page; a hub without it, or without the case, answers NOT_FOUND. */
+  async snapshotCase(caseId: string): Promise<unknown> {
+    return this.getPage('case', `${SNAPSHOT_CASE_PATH}/${encodeURIComponent(caseId)}`, '办件', false);
+  }
+
+  /** A signed GET of JSON, timed (sync-timing.ts: `<what>-fetch`, `<what>-parse`). */
+  private async getPage(what: string, path: string, label: string, absentIsNull: boolean): Promise<unknown> {
     const start = performance.now();
-    const res = await this.request('GET', `${SNAPSHOT_PATH}?${query}`);
-    measure('snapshot-fetch', start);
+    const res = await this.request('GET', path);
+    measure(`${what}-fetch`, start);
     const parsing = performance.now();
-    const body: unknown = await res.json().catch(() => ({ error: { code: 'INVALID_MESSAGE', message: `中心的快照应答无法读取（${res.status}）` } }));
-    measure('snapshot-parse', parsing);
-    if (res.status === 404 && (body as { error?: { code?: string } }).error?.code === 'NOT_FOUND') return null;
+    const body: unknown = await res.json().catch(() => ({ error: { code: 'INVALID_MESSAGE', message: `中心的${label}应答无法读取（${res.status}）` } }));
+    measure(`${what}-parse`, parsing);
+    if (absentIsNull && res.status === 404 && (body as { error?: { code?: string } }).error?.code === 'NOT_FOUND') return null;
     return body;
   }
 

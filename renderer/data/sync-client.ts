@@ -9,7 +9,9 @@ import type { EventDraft } from '../../shared/sync/engine';
 import { db } from './db';
 import { DexieSyncStorage } from './dexie-storage';
 import { deviceIdentity } from './device';
-import type { WorkerCommand, WorkerReport } from './sync-worker';
+import type { FetchOutcome, WorkerCommand, WorkerReport } from './sync-worker';
+
+export type { FetchOutcome };
 
 export const OFFLINE_STATUS: SyncStatus = { online: false, pushing: false, pulling: false, pending: 0, refused: 0, lastSyncAt: null, lastError: null, bootstrap: { received: 0 } };
 
@@ -25,6 +27,9 @@ export function startSync(): void {
     if (e.data.type === 'status') {
       last = e.data.status;
       for (const l of listeners) l(last);
+    } else if (e.data.type === 'fetched') {
+      fetches.get(e.data.request)?.(e.data.outcome);
+      fetches.delete(e.data.request);
     }
   };
   send({ type: 'start' });
@@ -37,6 +42,24 @@ export function stopSync(): void {
   send({ type: 'stop' });
   worker?.terminate();
   worker = null;
+  for (const answer of fetches.values()) answer({ stored: false, error: '同步已停止' });
+  fetches.clear();
+}
+
+const fetches = new Map<number, (outcome: FetchOutcome) => void>();
+let fetchRequests = 0;
+
+/**
+ * Asks the sync worker to fetch one case whole from the hub and store it (a case the list shows
+ * from its head, before the snapshot has stored it). The case page's live query sees the row arrive.
+ */
+export function fetchCase(caseId: string): Promise<FetchOutcome> {
+  if (!worker) return Promise.resolve({ stored: false, error: '同步尚未启动' });
+  const request = ++fetchRequests;
+  return new Promise((resolve) => {
+    fetches.set(request, resolve);
+    send({ type: 'fetchCase', caseId, request });
+  });
 }
 
 function send(cmd: WorkerCommand): void {

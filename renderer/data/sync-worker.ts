@@ -8,8 +8,20 @@ import { DexieSyncStorage } from './dexie-storage';
 import { deviceIdentity, deviceSigner } from './device';
 import { SocketTransport } from './socket-transport';
 
-export type WorkerCommand = { type: 'start' } | { type: 'kick' } | { type: 'stop' } | { type: 'network'; online: boolean };
-export type WorkerReport = { type: 'status'; status: SyncStatus } | { type: 'refused'; count: number } | { type: 'error'; message: string };
+export type WorkerCommand =
+  | { type: 'start' }
+  | { type: 'kick' }
+  | { type: 'stop' }
+  | { type: 'network'; online: boolean }
+  /** A case page wants a case the store does not hold yet: fetch it whole and store it. */
+  | { type: 'fetchCase'; caseId: string; request: number };
+/** How a fetchCase ended: stored, not on the hub for this counter, or not reachable now (with why). */
+export type FetchOutcome = { stored: true } | { stored: false; error?: string };
+export type WorkerReport =
+  | { type: 'status'; status: SyncStatus }
+  | { type: 'refused'; count: number }
+  | { type: 'error'; message: string }
+  | { type: 'fetched'; request: number; outcome: FetchOutcome };
 
 declare const self: DedicatedWorkerGlobalScope;
 let engine: SyncEngine | null = null;
@@ -50,6 +62,15 @@ self.onmessage = (e: MessageEvent<WorkerCommand>) => {
   const cmd = e.data;
   if (cmd.type === 'start') void start().catch((err: unknown) => post({ type: 'error', message: String(err) }));
   else if (cmd.type === 'kick') engine?.syncNow();
+  else if (cmd.type === 'fetchCase') {
+    const answer = (outcome: FetchOutcome) => post({ type: 'fetched', request: cmd.request, outcome });
+    if (!engine) answer({ stored: false, error: '同步尚未启动' });
+    else
+      engine.fetchCase(cmd.caseId).then(
+        (stored) => answer(stored ? { stored: true } : { stored: false }),
+        (err: unknown) => answer({ stored: false, error: err instanceof Error ? err.message : String(err) }),
+      );
+  }
   // The page knows first when the machine loses its network: stop trying until it is back.
   else if (cmd.type === 'network') {
     if (cmd.online) transport?.connect();

@@ -22,7 +22,11 @@ export function StatusBar() {
       <Badge status={online ? 'success' : 'error'} text={online ? t('status.online') : t('status.offline')} />
       <span>{t('status.pending', { count: pending })}</span>
       <span>{t('status.lastSync', { time: status?.lastSyncAt ? formatTime(status.lastSyncAt) : t('status.neverSynced') })}</span>
-      {status?.pulling && status.bootstrap.head ? <span>{t('status.downloading', { received: status.bootstrap.received, head: status.bootstrap.head })}</span> : null}
+      {status?.pulling && status.bootstrap.heads && !status.bootstrap.heads.done ? (
+        <span>{t('status.listing', { count: status.bootstrap.heads.cases })}</span>
+      ) : status?.pulling && status.bootstrap.head ? (
+        <span>{t('status.downloading', { received: status.bootstrap.received, head: status.bootstrap.head })}</span>
+      ) : null}
       {status?.lastError && !online ? <Typography.Text type="secondary">{status.lastError.message}</Typography.Text> : null}
       {refused.length > 0 && (
         <Button size="small" danger onClick={() => setShowRefused(true)}>

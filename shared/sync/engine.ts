@@ -26,6 +26,7 @@ import {
   readSnapshotPage,
   type SnapshotState,
 } from './snapshot';
+import { DEFAULT_HEADS_LIMIT, readHeadsPage, type HeadsState } from './heads';
 import {
   BlobUnavailableError,
   type BlobUploader,
@@ -63,8 +64,10 @@ export interface SyncStatus {
   /**
    * Feed position reached, and the feed's length when known (from a poke or a final page). While a
    * fresh counter loads the case snapshot: the events received so far, and `cases` stored so far.
+   * Before that, while it downloads the case heads (the lists' view of every case): `heads`, how
+   * many it has kept, and whether that is all.
    */
-  bootstrap: { received: number; head?: number; cases?: number };
+  bootstrap: { received: number; head?: number; cases?: number; heads?: { cases: number; done: boolean } };
 }
 
 export interface SyncEngineOptions {
@@ -171,6 +174,8 @@ export class SyncEngine {
   private readonly snapshotLimit: number;
   /** The hub answered that it offers no snapshot: pull the feed instead, this session. */
   private noSnapshot = false;
+  /** The hub answered that it offers no case heads: the lists fill as the snapshot stores cases. */
+  private noHeads = false;
   private readonly ackTimeoutMs: number;
   private readonly backoffBase: number;
   private readonly backoffCap: number;
@@ -517,6 +522,10 @@ export class SyncEngine {
       this.pullAgain = false;
       try {
         const cursor = await this.storage.getCursor();
+        if (await this.wantsHeads(cursor)) {
+          await this.loadHeads();
+          continue;
+        }
         if (await this.wantsSnapshot(cursor)) {
           await this.loadSnapshot();
           continue;
@@ -548,6 +557,94 @@ export class SyncEngine {
     }
   }
 
+  // ---- case heads ----
+
+  /**
+   * A store that has pulled nothing and started no snapshot first downloads the case heads, when
+   * store and hub both can: the lists then show every case within seconds, and the snapshot stores
+   * each case whole behind them.
+   */
+  private async wantsHeads(cursor: number): Promise<boolean> {
+    if (this.noHeads || this.noSnapshot || this.snapshotLimit === 0 || !this.transport.heads || !this.transport.snapshot) return false;
+    if (!this.storage.applyHeads || !this.storage.headsState || !this.storage.snapshotState) return false;
+    if (cursor !== 0 || (await this.storage.snapshotState()) !== null) return false;
+    return !(await this.storage.headsState())?.done;
+  }
+
+  /** Downloads the case heads page by page, each kept with where the download stands (a restart resumes). */
+  private async loadHeads(): Promise<void> {
+    const storage = this.storage as Required<Pick<SyncStorage, 'applyHeads' | 'headsState'>>;
+    let state: HeadsState | null = await storage.headsState();
+    const offered = await this.download(
+      state?.after ?? null,
+      (after) => this.transport.heads!({ after, limit: DEFAULT_HEADS_LIMIT }),
+      readHeadsPage,
+      async (page) => {
+        const next: HeadsState = { after: page.after ?? state?.after ?? null, cases: (state?.cases ?? 0) + page.heads.length, done: !page.more };
+        await storage.applyHeads(page.heads, next);
+        state = next;
+        this.bootstrap = { ...this.bootstrap, heads: { cases: next.cases, done: next.done } };
+      },
+    );
+    if (!offered) this.noHeads = true;
+  }
+
+  /**
+   * A paged download (the heads, the snapshot): each page checked by `read`, and stored by `store`
+   * while the next one is on its way. Resolves false when the hub offers no such download (its
+   * first answer is null).
+   */
+  private async download<P extends { after: string | null; more: boolean }>(
+    from: string | null,
+    fetch: (after: string | null) => Promise<unknown>,
+    read: (raw: unknown, after: string | null) => { ok: true; page: P } | { ok: false; code: string; message: string },
+    store: (page: P) => Promise<void>,
+  ): Promise<boolean> {
+    let after = from;
+    const fetchPage = (at: string | null) => this.call(() => fetch(at), this.ackTimeoutMs);
+    let next = fetchPage(after);
+    for (;;) {
+      const raw = await next;
+      if (raw === null) return false;
+      const checked = read(raw, after);
+      if (!checked.ok) throw new SyncFailure(checked.code, checked.message);
+      const { page } = checked;
+      if (page.more) {
+        next = fetchPage(page.after);
+        // Settled here if storing this page fails first; the loop ends then and nobody awaits it.
+        next.catch(() => undefined);
+      }
+      await store(page);
+      after = page.after ?? after;
+      this.pullAttempt = 0;
+      this.pullError = null;
+      this.emit();
+      if (!page.more) return true;
+      if (!this.running || !this.online) throw new Abandoned('stopped');
+    }
+  }
+
+  /**
+   * Fetches one case whole from the hub and stores it, ahead of the snapshot's pages (a case page
+   * asked for a case the store does not hold yet). Resolves false when the hub has no such case for
+   * this device or offers no such address; rejects when the hub cannot be reached.
+   */
+  async fetchCase(caseId: string): Promise<boolean> {
+    if (!this.transport.snapshotCase || !this.storage.storeCases) return false;
+    if (!this.running || !this.online) throw new SyncFailure('OFFLINE', '本机离线');
+    const raw = await this.call(() => this.transport.snapshotCase!(caseId), this.ackTimeoutMs);
+    if (raw === null) return false;
+    const read = readSnapshotPage(raw, null);
+    if (!read.ok) {
+      if (read.code === 'NOT_FOUND') return false;
+      throw new SyncFailure(read.code, read.message);
+    }
+    const cases = read.page.cases.filter((c) => c.caseId === caseId);
+    if (cases.length === 0) return false;
+    await this.storage.storeCases(cases);
+    return true;
+  }
+
   // ---- snapshot ----
 
   /** A store that has pulled nothing yet starts from the case snapshot, when store and hub both can. */
@@ -566,43 +663,28 @@ export class SyncEngine {
   private async loadSnapshot(): Promise<void> {
     const storage = this.storage as Required<Pick<SyncStorage, 'applySnapshot' | 'snapshotState'>>;
     let state: SnapshotState | null = await storage.snapshotState();
-    const fetchPage = (after: string | null) =>
-      this.call(() => this.transport.snapshot!({ after, limit: this.snapshotLimit }), this.ackTimeoutMs);
-    let next = fetchPage(state?.after ?? null);
-    for (;;) {
-      const raw = await next;
-      if (raw === null) {
-        // A hub without snapshots: the feed from 0 brings everything, only slower.
-        this.noSnapshot = true;
-        return;
-      }
-      const read = readSnapshotPage(raw, state?.after ?? null);
-      if (!read.ok) throw new SyncFailure(read.code, read.message);
-      const { page } = read;
-      if (page.more) {
-        next = fetchPage(page.after);
-        // Settled here if storing this page fails first; the loop ends then and nobody awaits it.
-        next.catch(() => undefined);
-      }
-      const events = page.cases.reduce((n, c) => n + c.events.length, 0);
-      const cursor = state?.cursor ?? page.cursor;
-      const nextState: SnapshotState = {
-        cursor,
-        after: page.after ?? state?.after ?? null,
-        cases: (state?.cases ?? 0) + page.cases.length,
-        events: (state?.events ?? 0) + events,
-        done: !page.more,
-      };
-      await storage.applySnapshot(page.cases, nextState);
-      state = nextState;
-      this.pullAttempt = 0;
-      this.pullError = null;
-      const head = Math.max(this.bootstrap.head ?? 0, cursor);
-      this.bootstrap = { received: Math.min(state.events, head), head, cases: state.cases };
-      this.emit();
-      if (!page.more) return;
-      if (!this.running || !this.online) throw new Abandoned('stopped');
-    }
+    const offered = await this.download(
+      state?.after ?? null,
+      (after) => this.transport.snapshot!({ after, limit: this.snapshotLimit }),
+      readSnapshotPage,
+      async (page) => {
+        const events = page.cases.reduce((n, c) => n + c.events.length, 0);
+        const cursor = state?.cursor ?? page.cursor;
+        const next: SnapshotState = {
+          cursor,
+          after: page.after ?? state?.after ?? null,
+          cases: (state?.cases ?? 0) + page.cases.length,
+          events: (state?.events ?? 0) + events,
+          done: !page.more,
+        };
+        await storage.applySnapshot(page.cases, next);
+        state = next;
+        const head = Math.max(this.bootstrap.head ?? 0, cursor);
+        this.bootstrap = { ...this.bootstrap, received: Math.min(next.events, head), head, cases: next.cases };
+      },
+    );
+    // A hub without snapshots: the feed from 0 brings everything, only slower.
+    if (!offered) this.noSnapshot = true;
   }
 
   private schedulePullRetry(): void {

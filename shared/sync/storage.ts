@@ -4,6 +4,7 @@
 import type { Event, StoredEvent } from '../protocol/events';
 import type { Problem } from '../result';
 import type { SnapshotCase, SnapshotState } from './snapshot';
+import type { CaseHead, HeadsState } from './heads';
 
 /** `Omit` that keeps a discriminated union a union. */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -86,4 +87,23 @@ export interface SyncStorage {
    * cursor becomes `state.cursor` in the same unit of work. Returns how many events were new.
    */
   applySnapshot?(cases: readonly SnapshotCase[], state: SnapshotState): Promise<number>;
+
+  /**
+   * Optional: where the download of the case heads stands, null when none was ever started. A store
+   * without it (or without applyHeads) lists its cases as the snapshot stores them.
+   */
+  headsState?(): Promise<HeadsState | null>;
+
+  /**
+   * Optional, with headsState. Keeps one page of case heads for the lists, and `state`, together;
+   * a case the store already holds (a snapshot page, a case fetched whole, our own intake) keeps
+   * what it has. Returns how many heads were kept.
+   */
+  applyHeads?(heads: readonly CaseHead[], state: HeadsState): Promise<number>;
+
+  /**
+   * Optional: stores cases fetched whole outside the snapshot's pages (a case page asked for one),
+   * as applySnapshot stores a page's cases, leaving the snapshot's state and the cursor alone.
+   */
+  storeCases?(cases: readonly SnapshotCase[]): Promise<number>;
 }

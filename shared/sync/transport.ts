@@ -3,6 +3,7 @@
 import type { Event } from '../protocol/events';
 import type { Poke, PullRequest, PullResponse, PushResponse } from '../protocol/wire';
 import type { Problem } from '../result';
+import type { HeadsRequest } from './heads';
 import type { SnapshotRequest } from './snapshot';
 
 export type Unsubscribe = () => void;
@@ -30,6 +31,16 @@ export interface SyncTransport {
    * it); null when the hub offers no snapshot, so the engine pulls the feed from 0 instead.
    */
   snapshot?(request: SnapshotRequest): Promise<unknown>;
+  /**
+   * Optional: one page of the case heads (GET /api/v1/snapshot/heads), as it came; null when the
+   * hub offers none, so the counter lists its cases as the snapshot stores them.
+   */
+  heads?(request: HeadsRequest): Promise<unknown>;
+  /**
+   * Optional: one case whole (GET /api/v1/snapshot/cases/{caseId}), as a snapshot page of that case,
+   * as it came; null when the hub offers no such address.
+   */
+  snapshotCase?(caseId: string): Promise<unknown>;
   onPoke(cb: (poke: Poke) => void): Unsubscribe;
   onStatus(cb: (status: TransportStatus) => void): Unsubscribe;
   /** PUT /api/v1/blobs/{sha256}; idempotent on the hub. */

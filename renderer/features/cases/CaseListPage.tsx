@@ -8,7 +8,7 @@ import { useApp } from '../../app/session-context';
 import { isFiltered, NO_FILTERS, type CaseFilters } from './case-filters';
 import { CaseFilterBar } from './CaseFilterBar';
 import { isNavKey, moveSelection } from './list-window';
-import { useCaseListIds } from './use-case-list';
+import { useCaseListIds, useUnstoredCount } from './use-case-list';
 import { useCatalog, useDeadlineContext } from './use-reference';
 import { VirtualCaseTable } from './VirtualCaseTable';
 
@@ -38,6 +38,7 @@ export function CaseListPage({ navigate }: PageProps) {
   const debouncedSearch = useDebounced(filters.search, 150);
   const query = useDebouncedFilters(filters, debouncedSearch);
   const { ids, total, busy } = useCaseListIds(query, ctx);
+  const unstored = useUnstoredCount();
   const count = ids?.length ?? 0;
   const current = Math.min(selected, Math.max(0, count - 1));
 
@@ -81,6 +82,7 @@ export function CaseListPage({ navigate }: PageProps) {
         <Typography.Text type="secondary" role="status" aria-label={t('cases.count')}>
           {summary}
           {ids !== undefined && !settled ? t('cases.filtering') : ''}
+          {query.deadline && unstored > 0 ? t('cases.deadlineUnstored', { count: unstored }) : ''}
         </Typography.Text>
       </div>
       <CaseFilterBar value={filters} onChange={changeFilters} catalog={catalog} searchRef={search} onSearchKeyDown={(e) => onKeyDown(e, true)} />

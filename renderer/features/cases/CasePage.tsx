@@ -14,6 +14,8 @@ import { CaseTimeline } from './CaseTimeline';
 import { caseDeadline } from './deadline';
 import { buildTimeline } from './timeline';
 import { useCaseRecord, useStaffNames } from './use-case';
+import { useCaseFromHub } from './use-case-from-hub';
+import { HeadSummary } from './HeadSummary';
 import { useCatalog, useCalendar, useToday } from './use-reference';
 import { CaseActions } from '../workflow/CaseActions';
 import { CertificateCard } from '../workflow/CertificateCard';
@@ -31,6 +33,7 @@ export function CasePage({ navigate, param }: PageProps) {
   const [attachment, setAttachment] = useState<Attachment | null>(null);
 
   const view = record?.row?.view;
+  const { fetch: fromHub, retry } = useCaseFromHub(param, record !== undefined && !view);
   const item = view ? catalog?.items.find((i) => i.code === view.itemCode) : undefined;
   const names = useMemo(
     () => new Map([...staffNames, [session.staff.staffId, session.staff.name]]),
@@ -49,6 +52,28 @@ export function CasePage({ navigate, param }: PageProps) {
 
   if (!record)
     return <Spin description={t('casePage.loading')} style={{ display: 'block', marginTop: 64 }} />;
+  if (!view && fromHub.state === 'fetching')
+    return <Spin description={t('casePage.fetching', { caseNo: fromHub.head.caseNo })} style={{ display: 'block', marginTop: 64 }} />;
+  if (!view && fromHub.state === 'failed') {
+    const { head } = fromHub;
+    return (
+      <Result
+        status="info"
+        title={t('casePage.notStoredYet', { caseNo: head.caseNo })}
+        subTitle={t('casePage.notStoredYetText', { error: fromHub.error })}
+        extra={
+          <Space>
+            {back}
+            <Button type="primary" onClick={retry}>
+              {t('casePage.retryFetch')}
+            </Button>
+          </Space>
+        }
+      >
+        <HeadSummary head={head} />
+      </Result>
+    );
+  }
   if (!view) {
     const refused = timeline.some((e) => e.type === 'case.received' && e.status === 'refused');
     return (

@@ -10,7 +10,7 @@
 // merging in the cases that moved (a sort of those and one pass), when the list asks or when many
 // have moved, so the list never sorts 200,000 cases in one task, and never reads every id through
 // an index (2.7–3.5 s at 200,000 cases).
-import type { CaseKeyEntry } from '../../data/db';
+import type { CaseKeyEntry, HeadLine } from '../../data/db';
 import type { HallRole, SearchPrefixes } from './case-filters';
 
 /**
@@ -84,6 +84,21 @@ export interface ColumnFilters {
 
 const HALL_COLUMN: Record<HallRole, 0 | 1 | 2> = { intake: 0, home: 1, delivery: 2 };
 
+/** A case the index knows by its head only (no row stored yet): what its list line shows. */
+export interface HeadRecord {
+  caseId: string;
+  caseNo: string;
+  applicantName: string;
+  idNumber: string;
+  state: string;
+  itemCode: string;
+  intakeHallId: string;
+  homeHallId: string;
+  deliveryHallId: string;
+  receivedAt: string;
+  line: HeadLine;
+}
+
 /** Moved slots that make the order sort them in while records apply (a sort of this many takes a few ms). */
 const REORDER_AT = 16_384;
 
@@ -116,10 +131,38 @@ export class CaseKeyIndex {
   private order: number[] = [];
   private orderIds: string[] = [];
   private moved = new Set<number>();
+  /** The slots of cases known by their head only, with what their list lines show besides the keys. */
+  private readonly heads = new Map<number, HeadLine>();
 
   /** How many cases the index holds. */
   get size(): number {
     return this.slot.size;
+  }
+
+  /** How many of them are known by their head only: listed, their rows not stored yet. */
+  get headCount(): number {
+    return this.heads.size;
+  }
+
+  /** The case, when it is known by its head only; undefined when its row is stored (or it is unknown). */
+  head(caseId: string): HeadRecord | undefined {
+    const i = this.slot.get(caseId);
+    const line = i === undefined ? undefined : this.heads.get(i);
+    if (i === undefined || !line) return undefined;
+    const hall = this.hallCodes.values;
+    return {
+      caseId,
+      caseNo: this.caseNos[i]!,
+      applicantName: this.names[i]!,
+      idNumber: this.idNumbers[i]!,
+      state: this.stateCodes.values[this.states[i]!]!,
+      itemCode: this.itemCodes.values[this.items[i]!]!,
+      intakeHallId: hall[this.halls[0][i]!]!,
+      homeHallId: hall[this.halls[1][i]!]!,
+      deliveryHallId: hall[this.halls[2][i]!]!,
+      receivedAt: this.receivedAt[i]!,
+      line,
+    };
   }
 
   private readonly newer = (a: number, b: number): number => {
@@ -146,13 +189,16 @@ export class CaseKeyIndex {
       if (entry.length === 1) {
         if (at === undefined) continue;
         this.slot.delete(caseId);
+        this.heads.delete(at);
         this.ids[at] = undefined;
         this.free.push(at);
         moved.add(at);
         continue;
       }
-      const [, caseNo, name, idNumber, state, itemCode, intake, home, delivery, receivedAt] = entry;
+      const [, caseNo, name, idNumber, state, itemCode, intake, home, delivery, receivedAt, head] = entry;
       const i = at ?? this.free.pop() ?? this.ids.length;
+      if (head) this.heads.set(i, head);
+      else this.heads.delete(i);
       if (at === undefined || this.receivedAt[i] !== receivedAt) moved.add(i);
       this.ids[i] = caseId;
       this.caseNos[i] = caseNo;
@@ -255,7 +301,7 @@ export class CaseKeyIndex {
     for (let i = 0; i < this.ids.length; i++) {
       const id = this.ids[i];
       if (id === undefined) continue;
-      chunk.push([
+      const fields = [
         id,
         this.caseNos[i]!,
         this.names[i]!,
@@ -266,7 +312,9 @@ export class CaseKeyIndex {
         hall[home[i]!]!,
         hall[delivery[i]!]!,
         this.receivedAt[i]!,
-      ]);
+      ] as const;
+      const head = this.heads.get(i);
+      chunk.push(head ? [...fields, head] : [...fields]);
       if (chunk.length === size) {
         out.push(chunk);
         chunk = [];

@@ -137,9 +137,24 @@ async function compact(state: Loaded): Promise<void> {
   });
 }
 
-/** Every case in the store as the list needs it, as of now. One read at a time: later callers share the next. */
+/** The read that waits for the one running: every caller until it starts shares it. */
+let queued: Promise<CaseKeyIndex> | null = null;
+
+/**
+ * Every case in the store as the list needs it, as of now. One read at a time, and at most one
+ * waiting: callers while a read waits share it (it starts after their call, so it sees what they
+ * saw written). While a snapshot loads, each of the list's live queries runs again on every page
+ * stored, and each read waits for the sync's write to finish: a read per call would queue faster
+ * than they drain, and the list would never settle.
+ */
 export function caseKeyIndex(): Promise<CaseKeyIndex> {
-  const next = chain.then(catchUp, catchUp);
+  if (queued) return queued;
+  const start = () => {
+    queued = null;
+    return catchUp();
+  };
+  const next = chain.then(start, start);
+  queued = next;
   chain = next.catch(() => undefined);
   return next;
 }

@@ -5,12 +5,13 @@ import { db, type CaseRow } from '../../data/db';
 import { intersect, parseHallFilter, searchPrefixes, type CaseFilters } from './case-filters';
 import { PAUSED_AT_RISK } from '../../data/case-due';
 import { matchesDeadlineFilter } from './deadline';
-import { deadlineOf, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
+import { deadlineOf, headListItem, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
 
 export { toListItem, type CaseListItem, type DeadlineContext };
 import { beijingDate } from './format';
 import { caseIdsByIndex, caseRowsByIndex, exactRange, watchCases } from './raw-index';
 import { caseKeyIndex } from './case-keys';
+import type { CaseKeyIndex } from './case-key-index';
 
 /**
  * Every case id, newest first, from the cases in memory. A live query that calls it re-runs on any
@@ -19,6 +20,15 @@ import { caseKeyIndex } from './case-keys';
 export async function newestFirstIds(): Promise<readonly string[]> {
   await watchCases();
   return (await caseKeyIndex()).newestFirst();
+}
+
+/**
+ * How many cases this counter lists from their heads only (a new counter's first minute): what the
+ * deadline filter and the queues, which read stored rows, do not hold yet.
+ */
+export async function unstoredCount(): Promise<number> {
+  await watchCases();
+  return (await caseKeyIndex()).headCount;
 }
 
 /** The ids that the search, state, item and hall filters keep; null when none is set. */
@@ -80,13 +90,25 @@ export function overdueRows(now: Date, limit: number): Promise<CaseRow[]> {
   return db().cases.where('due').below(beijingDate(now)).limit(limit).toArray();
 }
 
-/** The rows of one window of the list, in the order of `ids`. */
+/**
+ * The lines of one window of the list, in the order of `ids`: from the stored rows, and from the
+ * heads of the cases a new counter lists before their rows are stored.
+ */
 export async function loadListItems(
   ids: readonly string[],
   ctx: DeadlineContext,
 ): Promise<Map<string, CaseListItem>> {
   const rows = await db().cases.bulkGet([...ids]);
   const out = new Map<string, CaseListItem>();
-  for (const row of rows) if (row) out.set(row.caseId, toListItem(row, ctx));
+  let index: CaseKeyIndex | null = null;
+  for (const [i, row] of rows.entries()) {
+    if (row) {
+      out.set(row.caseId, toListItem(row, ctx));
+      continue;
+    }
+    index ??= await caseKeyIndex();
+    const head = index.head(ids[i]!);
+    if (head) out.set(head.caseId, headListItem(head, ctx));
+  }
   return out;
 }

@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../../shared/calendar/working-days';
 import type { CaseState } from '../../../shared/case/states';
 import { maskIdNumberByType } from '../../../shared/validators';
 import type { CaseRow } from '../../data/db';
+import type { HeadRecord } from './case-key-index';
 import { caseDeadline, type CaseDeadline } from './deadline';
 
 /** What the deadline needs besides the case: the calendar, the catalog's promised days, today. */
@@ -49,6 +50,29 @@ export function toListItem(row: CaseRow, ctx: DeadlineContext): CaseListItem {
     receivedAt: row.receivedAt,
     pending: row.pending,
     deadline: deadlineOf(row, ctx),
+  };
+}
+
+/**
+ * The line of a case known by its head only (its row not stored yet): the same fields, from what
+ * the hub's head gave; nothing of ours waits on it (a case is stored before anything is done to it).
+ */
+export function headListItem(h: HeadRecord, ctx: DeadlineContext): CaseListItem {
+  const { line } = h;
+  const view = { state: h.state as CaseState, receivedAt: h.receivedAt, pauses: line.pauses, ...(line.promisedDays !== undefined ? { promisedDays: line.promisedDays } : {}) };
+  return {
+    caseId: h.caseId,
+    caseNo: h.caseNo,
+    applicantName: h.applicantName,
+    idMasked: maskIdNumberByType(line.idType, h.idNumber),
+    itemName: line.itemName ?? ctx.itemNames.get(h.itemCode) ?? h.itemCode,
+    state: h.state as CaseState,
+    intakeHallId: h.intakeHallId,
+    homeHallId: h.homeHallId,
+    deliveryHallId: h.deliveryHallId,
+    receivedAt: h.receivedAt,
+    pending: 0,
+    deadline: caseDeadline(view, ctx.calendar, ctx.promisedDays.get(h.itemCode), ctx.now),
   };
 }
 

@@ -35,11 +35,22 @@ export async function caseRowsByIndex(index: string, range: IDBKeyRange): Promis
   return request<CaseRow[]>((await store()).index(index).getAll(range));
 }
 
+/** The key of the list log's last record (0 when empty), read without Dexie's bookkeeping. */
+async function lastLogSeq(): Promise<number> {
+  const tx = await readTransaction(['caseKeys']);
+  const cursor = await request<IDBCursor | null>(tx.objectStore('caseKeys').openKeyCursor(null, 'prev'));
+  return (cursor?.key as number | undefined) ?? 0;
+}
+
 /**
- * Makes the live query that calls it re-run on any write to the cases table. One row read over the
- * whole key range: Dexie then watches every key, and IndexedDB reads one row. (A count would watch
- * the same, but Chromium counts by walking every row: a second and more at 200,000 cases.)
+ * Makes the live query that calls it re-run on any write to the cases table or the list log (a new
+ * counter's case heads are written to the log alone). A row read over the whole range of cases:
+ * Dexie then watches every key, and IndexedDB reads one row (a count would watch the same, but
+ * Chromium counts by walking every row: a second and more at 200,000 cases). The log only grows at
+ * its end, so a read past its last record watches every record to come and reads none. (Keys alone
+ * would not do: Dexie watches a read of primary keys for deletions only.)
  */
 export async function watchCases(): Promise<void> {
-  await db().cases.limit(1).toArray();
+  const last = await lastLogSeq();
+  await Promise.all([db().cases.limit(1).toArray(), db().caseKeys.where(':id').above(last).limit(1).toArray()]);
 }

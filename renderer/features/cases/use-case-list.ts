@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
 import { keepOrdered, type CaseFilters } from './case-filters';
-import { filteredIdSet, loadListItems, newestFirstIds, type CaseListItem, type DeadlineContext } from './case-query';
+import { filteredIdSet, loadListItems, newestFirstIds, unstoredCount, type CaseListItem, type DeadlineContext } from './case-query';
 import { keepUnchanged } from './list-item';
 
 export interface CaseListIds {
@@ -44,3 +44,8 @@ export function useWindowRows(ids: readonly string[], start: number, end: number
 }
 
 const EMPTY: ReadonlyMap<string, CaseListItem> = new Map();
+
+/** How many listed cases are not stored whole yet (0 once a new counter's snapshot is in). */
+export function useUnstoredCount(): number {
+  return useLiveQuery(unstoredCount, [], 0);
+}

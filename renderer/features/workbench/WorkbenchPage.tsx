@@ -1,5 +1,5 @@
 // The workbench (工作台): what waits for this hall, per role, each case a click from its page.
-import { Badge, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import type { CaseListItem } from '../cases/case-query';
 import { DeadlineTag } from '../cases/DeadlineTag';
 import { STATE_COLORS } from '../cases/state-colors';
 import { useDeadlineContext } from '../cases/use-reference';
+import { useUnstoredCount } from '../cases/use-case-list';
 import { queueRows } from './queue-query';
 import { buildQueues, queuesFor, type QueueKey } from './queues';
 
@@ -25,12 +26,14 @@ export function WorkbenchPage({ navigate }: PageProps) {
     [rows, device.hallId, ctx],
   );
   const defs = queuesFor(session.staff.roles);
+  const unstored = useUnstoredCount();
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('workbench.title', { hall: hallLabel(device.hallId) })}
       </Typography.Title>
+      {unstored > 0 ? <Alert type="info" showIcon title={t('workbench.unstored', { count: unstored })} /> : null}
       {defs.length === 0 ? (
         <Typography.Text type="secondary">{t('workbench.noQueues')}</Typography.Text>
       ) : null}
