@@ -30,8 +30,9 @@ function headJson(col: (c: string) => string, field: (path: string[]) => string)
     `',"caseNo":' || ${col('case_no')}`,
     `',"state":' || ${col('state')}`,
     `',"itemCode":' || ${col('item_code')}`,
-    `coalesce(',"itemName":' || ${field(['itemName'])}, '')`,
-    `coalesce(',"promisedDays":' || ${field(['promisedDays'])}, '')`,
+    // A JSON null (an older view's) is dropped as an absent field is.
+    `coalesce(',"itemName":' || nullif(${field(['itemName'])}, 'null'), '')`,
+    `coalesce(',"promisedDays":' || nullif(${field(['promisedDays'])}, 'null'), '')`,
     text('applicantName', ['applicant', 'name']),
     text('idType', ['applicant', 'idType']),
     text('idNumber', ['applicant', 'idNumber']),

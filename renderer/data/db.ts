@@ -126,9 +126,10 @@ export const caseKeyEntry = (row: CaseKeyFields): CaseKeyEntry => [
 
 /** A head's entry of the list log: written for a case whose row is not stored yet. */
 export const headEntry = (h: CaseHead): CaseKeyEntry => {
-  const line: HeadLine = { idType: h.idType, pauses: h.pauses };
-  if (h.itemName !== undefined) line.itemName = h.itemName;
-  if (h.promisedDays !== undefined) line.promisedDays = h.promisedDays;
+  // Null (an older view's) is absent: readHeadsPage lets it through as such.
+  const line: HeadLine = { idType: h.idType, pauses: h.pauses.map((p) => (p.to == null ? { from: p.from } : { from: p.from, to: p.to })) };
+  if (h.itemName != null) line.itemName = h.itemName;
+  if (h.promisedDays != null) line.promisedDays = h.promisedDays;
   return [h.caseId, h.caseNo, h.applicantName, h.idNumber, h.state, h.itemCode, h.intakeHallId, h.homeHallId, h.deliveryHallId, h.receivedAt, line];
 };
 

@@ -575,18 +575,26 @@ export class SyncEngine {
   private async loadHeads(): Promise<void> {
     const storage = this.storage as Required<Pick<SyncStorage, 'applyHeads' | 'headsState'>>;
     let state: HeadsState | null = await storage.headsState();
-    const offered = await this.download(
-      state?.after ?? null,
-      (after) => this.transport.heads!({ after, limit: DEFAULT_HEADS_LIMIT }),
-      readHeadsPage,
-      async (page) => {
-        const next: HeadsState = { after: page.after ?? state?.after ?? null, cases: (state?.cases ?? 0) + page.heads.length, done: !page.more };
-        await storage.applyHeads(page.heads, next);
-        state = next;
-        this.bootstrap = { ...this.bootstrap, heads: { cases: next.cases, done: next.done } };
-      },
-    );
-    if (!offered) this.noHeads = true;
+    try {
+      const offered = await this.download(
+        state?.after ?? null,
+        (after) => this.transport.heads!({ after, limit: DEFAULT_HEADS_LIMIT }),
+        readHeadsPage,
+        async (page) => {
+          const next: HeadsState = { after: page.after ?? state?.after ?? null, cases: (state?.cases ?? 0) + page.heads.length, done: !page.more };
+          await storage.applyHeads(page.heads, next);
+          state = next;
+          this.bootstrap = { ...this.bootstrap, heads: { cases: next.cases, done: next.done } };
+        },
+      );
+      if (!offered) this.noHeads = true;
+    } catch (err) {
+      // The heads only make the first minute shorter: a hub that answers them wrongly (a page that
+      // makes no sense, an error of its own) must not stop the snapshot, which brings every case
+      // whole. A lost connection is tried again as any download is.
+      if (!(err instanceof SyncFailure)) throw err;
+      this.noHeads = true;
+    }
   }
 
   /**
@@ -632,7 +640,9 @@ export class SyncEngine {
   async fetchCase(caseId: string): Promise<boolean> {
     if (!this.transport.snapshotCase || !this.storage.storeCases) return false;
     if (!this.running || !this.online) throw new SyncFailure('OFFLINE', '本机离线');
-    const raw = await this.call(() => this.transport.snapshotCase!(caseId), this.ackTimeoutMs);
+    const raw = await this.call(() => this.transport.snapshotCase!(caseId), this.ackTimeoutMs).catch((err: unknown) => {
+      throw err instanceof Abandoned ? new SyncFailure('OFFLINE', '本机离线') : err;
+    });
     if (raw === null) return false;
     const read = readSnapshotPage(raw, null);
     if (!read.ok) {

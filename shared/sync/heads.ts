@@ -73,17 +73,23 @@ export interface HeadsState {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const TEXT_FIELDS = ['caseId', 'caseNo', 'state', 'itemCode', 'applicantName', 'idType', 'idNumber', 'intakeHallId', 'homeHallId', 'deliveryHallId', 'receivedAt'] as const;
 
+/** Absent, or null as an older view may hold it (read as absent). */
+const absent = (v: unknown): boolean => v === undefined || v === null;
+
 function looksLikePause(v: unknown): v is HeadPause {
-  return isObject(v) && typeof v.from === 'string' && (v.to === undefined || typeof v.to === 'string');
+  return isObject(v) && typeof v.from === 'string' && (absent(v.to) || typeof v.to === 'string');
 }
 
-/** A head as the store relies on it; a newer hub may send fields this build does not know. */
+/**
+ * A head as the store relies on it; a newer hub may send fields this build does not know. An
+ * optional field that is null counts as absent (headEntry in renderer/data/db.ts drops it).
+ */
 export function looksLikeHead(v: unknown): v is CaseHead {
   return (
     isObject(v) &&
     TEXT_FIELDS.every((k) => typeof v[k] === 'string') &&
-    (v.itemName === undefined || typeof v.itemName === 'string') &&
-    (v.promisedDays === undefined || (Number.isSafeInteger(v.promisedDays) && (v.promisedDays as number) >= 0)) &&
+    (absent(v.itemName) || typeof v.itemName === 'string') &&
+    (absent(v.promisedDays) || (Number.isSafeInteger(v.promisedDays) && (v.promisedDays as number) >= 0)) &&
     Array.isArray(v.pauses) &&
     v.pauses.every(looksLikePause)
   );

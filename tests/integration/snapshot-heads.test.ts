@@ -94,10 +94,14 @@ describe.each(STORES)('case heads and one case against a real hub on %s', (kind)
     region = await enroll('BJ', 0, 'region');
 
     // Beijing's: cases of Beijing items taken in Tianjin, one sorting before all, one whose intake
-    // recorded the item's name and promised days.
+    // recorded the item's name and promised days (with what JSON must escape: quotes, a backslash,
+    // a line break, in the name and the applicant's name, which the hub's SQL strings together).
     const bjCases = [received('BJ', earlyId(1)), ...Array.from({ length: 6 }, () => received('BJ'))];
-    const named = received('BJ');
-    const withName = { ...named, payload: { ...named.payload, itemName: '护照签发（测试）', promisedDays: 7 } } as Event;
+    const named = received('BJ') as Extract<Event, { type: 'case.received' }>;
+    const withName = {
+      ...named,
+      payload: { ...named.payload, itemName: '护照签发（"测试"\\版\n第二行）', promisedDays: 7, applicant: { ...named.payload.applicant, name: 'O"Neil \\ 李' } },
+    } as Event;
     // Tianjin's and Xi'an's only; the first of them later moves its delivery to Beijing.
     const others = [received('TJ'), received('TJ'), received('XA')];
     await push(tj, [...bjCases, withName, ...others]);
@@ -134,7 +138,7 @@ describe.each(STORES)('case heads and one case against a real hub on %s', (kind)
     const before = (await allHeads(bj)).heads;
     expect(before).toStrictEqual(expected(ids.bj));
     expect(before[0]!.caseId).toBe(earlyId(1));
-    expect(before.find((h) => h.caseId === ids.named)).toMatchObject({ itemName: '护照签发（测试）', promisedDays: 7 });
+    expect(before.find((h) => h.caseId === ids.named)).toMatchObject({ itemName: '护照签发（"测试"\\版\n第二行）', promisedDays: 7, applicantName: 'O"Neil \\ 李' });
     expect(before.find((h) => h.caseId === ids.paused)).toStrictEqual(paused);
     expect(before.filter((h) => 'itemName' in h || 'promisedDays' in h).map((h) => h.caseId)).toEqual([ids.named]);
 

@@ -50,7 +50,7 @@ export function CasePage({ navigate, param }: PageProps) {
     </Button>
   );
 
-  if (!record)
+  if (!record || (!view && fromHub.state === 'checking'))
     return <Spin description={t('casePage.loading')} style={{ display: 'block', marginTop: 64 }} />;
   if (!view && fromHub.state === 'fetching')
     return <Spin description={t('casePage.fetching', { caseNo: fromHub.head.caseNo })} style={{ display: 'block', marginTop: 64 }} />;
@@ -70,7 +70,7 @@ export function CasePage({ navigate, param }: PageProps) {
           </Space>
         }
       >
-        <HeadSummary head={head} />
+        <HeadSummary head={head} itemName={head.line.itemName ?? catalog?.items.find((i) => i.code === head.itemCode)?.name ?? head.itemCode} />
       </Result>
     );
   }

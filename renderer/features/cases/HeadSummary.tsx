@@ -9,7 +9,8 @@ import type { HeadRecord } from './case-key-index';
 import { beijingTime } from './format';
 import { STATE_COLORS } from './state-colors';
 
-export function HeadSummary({ head }: { head: HeadRecord }) {
+/** `itemName`: as the intake recorded it, else the catalog's. */
+export function HeadSummary({ head, itemName }: { head: HeadRecord; itemName: string }) {
   const { t } = useTranslation();
   const state = head.state as CaseState;
   return (
@@ -19,7 +20,7 @@ export function HeadSummary({ head }: { head: HeadRecord }) {
       column={2}
       items={[
         { key: 'state', label: t('casePage.state'), children: <Tag color={STATE_COLORS[state]}>{t(`state.${state}`)}</Tag> },
-        { key: 'item', label: t('casePage.item'), children: t('cases.itemOption', { name: head.line.itemName ?? head.itemCode, city: head.itemCode }) },
+        { key: 'item', label: t('casePage.item'), children: itemName === head.itemCode ? itemName : t('cases.itemOption', { name: itemName, city: head.itemCode }) },
         { key: 'applicant', label: t('casePage.applicant'), children: head.applicantName },
         { key: 'id', label: t(`idType.${head.line.idType}`, { defaultValue: t('casePage.idNumber') }), children: <span style={{ fontFamily: 'monospace' }}>{maskIdNumberByType(head.line.idType, head.idNumber)}</span> },
         { key: 'received', label: t('casePage.received'), children: beijingTime(head.receivedAt) },

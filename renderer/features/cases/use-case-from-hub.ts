@@ -2,13 +2,15 @@
 // yet), opened: its case page asks the sync worker to fetch it whole from the hub and store it, and
 // the page's live query then shows it as any stored case, actions and all.
 import { useEffect, useState } from 'react';
-import { fetchCase } from '../../data/sync-client';
+import { fetchCase, onSyncStatus } from '../../data/sync-client';
 import { caseKeyIndex } from './case-keys';
 import type { HeadRecord } from './case-key-index';
 
 export type CaseFromHub =
   /** Nothing to fetch: the case is stored, or the list does not know it either. */
   | { state: 'none' }
+  /** Missing from the store: looking whether the list knows it by its head. */
+  | { state: 'checking' }
   | { state: 'fetching'; head: HeadRecord }
   /** The hub could not be asked, or failed: the head is all this counter has of it for now. */
   | { state: 'failed'; head: HeadRecord; error: string }
@@ -22,7 +24,10 @@ export function useCaseFromHub(caseId: string | undefined, missing: boolean): { 
   // What the effect found, for which case and attempt: an answer about another case shows nothing.
   const [found, setFound] = useState<{ key: string; fetch: CaseFromHub }>({ key: '', fetch: NONE });
   const [attempt, setAttempt] = useState(0);
-  const key = `${caseId ?? ''}#${attempt}`;
+  // Back online, a case the hub could not be asked for is asked for again.
+  const [online, setOnline] = useState(true);
+  useEffect(() => onSyncStatus((s) => setOnline(s.online)), []);
+  const key = `${caseId ?? ''}#${attempt}#${online}`;
   useEffect(() => {
     if (!caseId || !missing) return;
     let live = true;
@@ -45,5 +50,6 @@ export function useCaseFromHub(caseId: string | undefined, missing: boolean): { 
       live = false;
     };
   }, [caseId, missing, key]);
-  return { fetch: missing && found.key === key ? found.fetch : NONE, retry: () => setAttempt((n) => n + 1) };
+  const fetch: CaseFromHub = !missing ? NONE : found.key === key ? found.fetch : { state: 'checking' };
+  return { fetch, retry: () => setAttempt((n) => n + 1) };
 }
