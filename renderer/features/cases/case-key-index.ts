@@ -173,8 +173,9 @@ export class CaseKeyIndex {
     return x === y ? 0 : x < y ? 1 : -1;
   };
 
-  /** Applies one record's entries, in order. */
-  apply(entries: readonly CaseKeyEntry[]): void {
+  /** Applies one record's entries, in order; returns how many of them were heads. */
+  apply(entries: readonly CaseKeyEntry[]): number {
+    let heads = 0;
     // Slots whose place in the order changes (new, gone, received at another time) wait in `moved`
     // for the list to ask, unless so many that sorting them would take long.
     const moved = this.moved;
@@ -197,8 +198,10 @@ export class CaseKeyIndex {
       }
       const [, caseNo, name, idNumber, state, itemCode, intake, home, delivery, receivedAt, head] = entry;
       const i = at ?? this.free.pop() ?? this.ids.length;
-      if (head) this.heads.set(i, head);
-      else this.heads.delete(i);
+      if (head) {
+        this.heads.set(i, head);
+        heads += 1;
+      } else this.heads.delete(i);
       if (at === undefined || this.receivedAt[i] !== receivedAt) moved.add(i);
       this.ids[i] = caseId;
       this.caseNos[i] = caseNo;
@@ -217,6 +220,7 @@ export class CaseKeyIndex {
       this.byIdNumber.add(i, idNumber);
     }
     if (moved.size >= REORDER_AT) this.reorder();
+    return heads;
   }
 
   /**
@@ -294,7 +298,11 @@ export class CaseKeyIndex {
 
   /** Every case's entry, in chunks of `size`: what the list log compacts to. */
   chunks(size: number): CaseKeyEntry[][] {
-    const out: CaseKeyEntry[][] = [];
+    return [...this.eachChunk(size)];
+  }
+
+  /** The same chunks one at a time, so a caller can give the page a turn between them (the index must not change meanwhile). */
+  *eachChunk(size: number): Generator<CaseKeyEntry[]> {
     let chunk: CaseKeyEntry[] = [];
     const [intake, home, delivery] = this.halls;
     const hall = this.hallCodes.values;
@@ -316,11 +324,10 @@ export class CaseKeyIndex {
       const head = this.heads.get(i);
       chunk.push(head ? [...fields, head] : [...fields]);
       if (chunk.length === size) {
-        out.push(chunk);
+        yield chunk;
         chunk = [];
       }
     }
-    if (chunk.length) out.push(chunk);
-    return out;
+    if (chunk.length) yield chunk;
   }
 }

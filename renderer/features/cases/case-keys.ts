@@ -7,8 +7,8 @@
 // The log grows by a record per transaction that writes case rows; when a page finds it long it
 // compacts it into chunks, in place of the records it read, and moves the epoch in `meta` in the
 // same transaction: a reader (another window) that sees the epoch move reads the log again.
-import { CASE_KEY_CHUNK, CASE_KEYS_EPOCH, db, type CaseKeyRecord } from '../../data/db';
-import { onSyncStatus } from '../../data/sync-client';
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { CASE_KEY_CHUNK, CASE_KEYS_EPOCH, db, type CaseKeyEntry, type CaseKeyRecord } from '../../data/db';
 import { CaseKeyIndex } from './case-key-index';
 import { readTransaction, request } from './raw-index';
 
@@ -40,6 +40,8 @@ interface Loaded {
   /** Records applied since the log was read from its start, and their entries. */
   records: number;
   entries: number;
+  /** Of those entries, heads (a new counter's first download: each is written again with its row). */
+  heads: number;
 }
 
 /** How long after a read that found the log long it is compacted. */
@@ -74,31 +76,38 @@ async function readAfter(seq: number, count: number): Promise<{ records: CaseKey
 async function catchUp(): Promise<CaseKeyIndex> {
   let state = loaded;
   let batch = MIN_BATCH;
+  let changed = false;
   for (;;) {
     const { records, epoch } = await readAfter(state?.seq ?? 0, batch);
     let slice = performance.now();
     // Compacted since the last read (here or in another window): read from the start.
     if (state && epoch !== state.epoch) {
       state = null;
+      changed = true;
       continue;
     }
-    state ??= { index: new CaseKeyIndex(), seq: 0, epoch, records: 0, entries: 0 };
+    state ??= { index: new CaseKeyIndex(), seq: 0, epoch, records: 0, entries: 0, heads: 0 };
     for (const r of records) {
       if (performance.now() - slice > SLICE_MS) {
         await nextTask();
         slice = performance.now();
       }
-      state.index.apply(r.entries);
+      state.heads += state.index.apply(r.entries);
       state.seq = r.seq!;
       state.entries += r.entries.length;
     }
     state.records += records.length;
+    if (records.length) changed = true;
     if (records.length < batch) break;
     const entries = records.reduce((n, r) => n + r.entries.length, 0);
     batch = Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.floor((batch * BATCH_ENTRIES) / Math.max(1, entries))));
   }
+  if (loaded !== state) changed = true;
   loaded = state;
-  if ((state.records > COMPACT_RECORDS || state.entries > 2 * state.index.size + COMPACT_SLACK) && !compacting) {
+  if (changed) publish(state.index);
+  // Once every head has its row, the heads' records are dead weight (half the log of a new counter).
+  const headsDone = state.heads > 0 && state.index.headCount === 0;
+  if ((state.records > COMPACT_RECORDS || state.entries > 2 * state.index.size + COMPACT_SLACK || headsDone) && !compacting) {
     compacting = true;
     // Later, and outside the live query that searched (it may not write), in turn with the reads.
     setTimeout(() => {
@@ -120,7 +129,17 @@ async function catchUp(): Promise<CaseKeyIndex> {
  * apply after them.
  */
 async function compact(state: Loaded): Promise<void> {
-  const chunks = state.index.chunks(CASE_KEY_CHUNK);
+  // Built before the transaction (a turn for the page between chunks would let IndexedDB commit
+  // it), in the chain of reads: nothing changes the index meanwhile.
+  const chunks: CaseKeyEntry[][] = [];
+  let slice = performance.now();
+  for (const chunk of state.index.eachChunk(CASE_KEY_CHUNK)) {
+    chunks.push(chunk);
+    if (performance.now() - slice > SLICE_MS) {
+      await nextTask();
+      slice = performance.now();
+    }
+  }
   if (chunks.length >= state.records) return;
   const d = db();
   await d.transaction('rw', [d.caseKeys, d.meta], async () => {
@@ -133,6 +152,7 @@ async function compact(state: Loaded): Promise<void> {
     state.epoch = epoch + 1;
     state.records = chunks.length;
     state.entries = state.index.size;
+    state.heads = state.index.headCount;
     await d.meta.put({ key: CASE_KEYS_EPOCH, value: state.epoch });
   });
 }
@@ -159,26 +179,66 @@ export function caseKeyIndex(): Promise<CaseKeyIndex> {
   return next;
 }
 
-/** How often the log is read while sync writes cases (a new counter's snapshot, a busy feed). */
-const FOLLOW_MS = 2000;
+/** The index as last read, and a number that moves each time a read changes it. */
+export interface CaseKeysSnapshot {
+  index: CaseKeyIndex | null;
+  version: number;
+}
+
+let snapshot: CaseKeysSnapshot = { index: null, version: 0 };
+const listeners = new Set<() => void>();
 
 /**
- * Keeps the cases in memory up with the store from the login on: read at once, then again a while
- * after the sync reports progress, so the list's first read after a snapshot of 200,000 cases does
- * not wait for 200 records to be read. Returns the way to stop.
+ * The list draws again at most this often while the cases change fast (a new counter's download
+ * brings 5,000 a page): the first change is published at once, the rest of a burst once after.
+ */
+const PUBLISH_MS = 250;
+let lastPublished = 0;
+let publishTimer: ReturnType<typeof setTimeout> | null = null;
+
+function publish(index: CaseKeyIndex): void {
+  const now = performance.now();
+  if (publishTimer !== null) return;
+  const send = () => {
+    publishTimer = null;
+    lastPublished = performance.now();
+    snapshot = { index, version: snapshot.version + 1 };
+    for (const l of listeners) l();
+  };
+  const wait = lastPublished + PUBLISH_MS - now;
+  if (wait <= 0) send();
+  else publishTimer = setTimeout(send, wait);
+}
+
+/**
+ * The cases in memory as last read, at once (useSyncExternalStore's snapshot): the list computes
+ * from it without waiting for a read of the log, which waits while the sync writes a page.
+ */
+export function currentCaseKeys(): CaseKeysSnapshot {
+  return snapshot;
+}
+
+/** Called after each read that changed the cases in memory. */
+export function onCaseKeys(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Whether a change Dexie reports touched the list log (written with every write of case rows). */
+const touchesLog = (parts: ObservabilitySet): boolean => Object.keys(parts).some((k) => k.startsWith(`idb://${db().name}/caseKeys/`));
+
+/**
+ * Keeps the cases in memory up with the store from the login on: read at once, then again whenever
+ * the list log changes, here or in another context (the sync worker, another window: Dexie tells
+ * every context of the origin). Reads never queue: a change while one waits is read by that one.
+ * Returns the way to stop.
  */
 export function followCaseKeys(): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const read = () => {
-    timer = null;
-    void caseKeyIndex().catch(() => undefined);
+  const read = () => void caseKeyIndex().catch((e: unknown) => console.warn('读取办件列表日志失败', e));
+  const changed = (parts: ObservabilitySet) => {
+    if (touchesLog(parts)) read();
   };
-  const later = () => (timer ??= setTimeout(read, FOLLOW_MS));
-  // At once: a search in the first seconds after the login waits for this read (in 8 ms slices).
-  void caseKeyIndex().catch(() => undefined);
-  const off = onSyncStatus(later);
-  return () => {
-    off();
-    if (timer !== null) clearTimeout(timer);
-  };
+  read();
+  Dexie.on('storagemutated', changed);
+  return () => Dexie.on('storagemutated').unsubscribe(changed);
 }

@@ -1,58 +1,34 @@
-// The case list's reads: the order, search and the state, item and hall filters from the cases in
-// memory (case-keys.ts), the deadline filter through the promised-date index, and full rows only
-// for the window on screen.
+// The case list's reads: the search and the state, item and hall filters over the cases in memory
+// (case-keys.ts), the deadline filter through the promised-date index, and full rows only for the
+// window on screen (or the heads of cases not stored yet).
 import { db, type CaseRow } from '../../data/db';
 import { intersect, parseHallFilter, searchPrefixes, type CaseFilters } from './case-filters';
 import { PAUSED_AT_RISK } from '../../data/case-due';
-import { matchesDeadlineFilter } from './deadline';
+import { matchesDeadlineFilter, type DeadlineFilter } from './deadline';
 import { deadlineOf, headListItem, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
 
 export { toListItem, type CaseListItem, type DeadlineContext };
 import { beijingDate } from './format';
-import { caseIdsByIndex, caseRowsByIndex, exactRange, watchCases } from './raw-index';
-import { caseKeyIndex } from './case-keys';
+import { caseIdsByIndex, caseRowsByIndex, exactRange } from './raw-index';
+import { caseKeyIndex, currentCaseKeys } from './case-keys';
 import type { CaseKeyIndex } from './case-key-index';
 
-/**
- * Every case id, newest first, from the cases in memory. A live query that calls it re-runs on any
- * write of a case; the array stays the same while the order does.
- */
-export async function newestFirstIds(): Promise<readonly string[]> {
-  await watchCases();
-  return (await caseKeyIndex()).newestFirst();
-}
-
-/**
- * How many cases this counter lists from their heads only (a new counter's first minute): what the
- * deadline filter and the queues, which read stored rows, do not hold yet.
- */
-export async function unstoredCount(): Promise<number> {
-  await watchCases();
-  return (await caseKeyIndex()).headCount;
-}
-
-/** The ids that the search, state, item and hall filters keep; null when none is set. */
-export async function indexFilterSet(f: CaseFilters): Promise<Set<string> | null> {
-  await watchCases();
-  const index = await caseKeyIndex();
+/** The ids that the search, state, item and hall filters keep, from the cases in memory; null when none is set. */
+export function indexFilterSet(index: CaseKeyIndex, f: CaseFilters): Set<string> | null {
+  // When the list's query starts (after the search box's pause): the counter benchmark times from here.
+  performance.mark('tongban:case-query');
   const p = searchPrefixes(f.search);
   return intersect([p ? index.search(p) : null, index.filter({ states: f.states, itemCode: f.itemCode, hall: parseHallFilter(f.hall) })]);
 }
 
 /**
- * The ids every filter keeps. The deadline filter reads the promised-date index: a due date before
- * today is overdue by the key alone (ids only, no rows read); the few cases due within the next
- * weeks, or paused with little left, are read and checked exactly on the calendar.
+ * The ids the deadline filter keeps among `byIndex` (every case when null), through the
+ * promised-date index: a due date before today is overdue by the key alone (ids only, no rows
+ * read); the few cases due within the next weeks, or paused with little left, are read and checked
+ * exactly on the calendar. The reads go straight to IndexedDB: a live query that calls this re-runs
+ * on its own arguments only (the caller passes the list's version of the cases).
  */
-export async function filteredIdSet(
-  f: CaseFilters,
-  ctx: DeadlineContext,
-): Promise<Set<string> | null> {
-  // When the list's query starts (after the search box's pause): the counter benchmark times from here.
-  performance.mark('tongban:case-query');
-  const byIndex = await indexFilterSet(f);
-  const deadline = f.deadline;
-  if (!deadline) return byIndex;
+export async function deadlineIdSet(deadline: DeadlineFilter, byIndex: ReadonlySet<string> | null, ctx: DeadlineContext): Promise<Set<string>> {
   const keep = new Set<string>();
   const today = beijingDate(ctx.now);
   if (deadline !== 'at_risk') {
@@ -61,11 +37,7 @@ export async function filteredIdSet(
   }
   if (deadline !== 'overdue') {
     for (const row of await atRiskCandidates(ctx.now)) {
-      if (
-        (byIndex === null || byIndex.has(row.caseId)) &&
-        matchesDeadlineFilter('at_risk', deadlineOf(row, ctx))
-      )
-        keep.add(row.caseId);
+      if ((byIndex === null || byIndex.has(row.caseId)) && matchesDeadlineFilter('at_risk', deadlineOf(row, ctx))) keep.add(row.caseId);
     }
   }
   return keep;
@@ -106,7 +78,8 @@ export async function loadListItems(
       out.set(row.caseId, toListItem(row, ctx));
       continue;
     }
-    index ??= await caseKeyIndex();
+    // The cases in memory as last read (the ids came from them); the first read when none is yet.
+    index ??= currentCaseKeys().index ?? (await caseKeyIndex());
     const head = index.head(ids[i]!);
     if (head) out.set(head.caseId, headListItem(head, ctx));
   }

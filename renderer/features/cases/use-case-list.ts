@@ -1,11 +1,30 @@
-// The case list's live state: every id newest first (keys only), the ids the filters keep, and the
-// rows of the window on screen. Each part is its own live query, so a sync that touches one case
-// reloads keys and the visible window, never 200,000 cases.
+// The case list's live state: every id newest first and the ids the filters keep, computed from the
+// cases in memory as last read (case-keys.ts), and the rows of the window on screen (a live query).
+// The list never waits for a read of the store to draw what it has: while a new counter's snapshot
+// writes a page every few hundred milliseconds, a read waits for each write, and a live query that
+// reads what every write changes would run again before it ever answered.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { keepOrdered, type CaseFilters } from './case-filters';
-import { filteredIdSet, loadListItems, newestFirstIds, unstoredCount, type CaseListItem, type DeadlineContext } from './case-query';
+import { caseKeyIndex, currentCaseKeys, onCaseKeys, type CaseKeysSnapshot } from './case-keys';
+import { deadlineIdSet, indexFilterSet, loadListItems, type CaseListItem, type DeadlineContext } from './case-query';
 import { keepUnchanged } from './list-item';
+
+/**
+ * The cases in memory as last read, and their version (a new one after every read that changed
+ * them). A change is drawn in a transition: React draws the list again in slices the page can
+ * interrupt, and a keystroke in the search box never waits for a download's change.
+ */
+export function useCaseKeys(): CaseKeysSnapshot {
+  const [keys, setKeys] = useState(currentCaseKeys);
+  useEffect(() => {
+    const update = () => startTransition(() => setKeys(currentCaseKeys()));
+    // A read that finished between the first draw and this subscription.
+    update();
+    return onCaseKeys(update);
+  }, []);
+  return keys;
+}
 
 export interface CaseListIds {
   /** The ids to show, newest first; undefined until the first read finishes. */
@@ -17,16 +36,22 @@ export interface CaseListIds {
 }
 
 export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): CaseListIds {
-  // The same array while the order holds (case-key-index.ts), so the memo below holds too.
-  const ordered = useLiveQuery(newestFirstIds, []);
-  const deadlineCtx = filters.deadline ? ctx : null;
-  const filtered = useLiveQuery(
-    async () => ({ filters, set: await filteredIdSet(filters, ctx) }),
-    // The calendar and today matter only to the deadline filter.
-    [filters, deadlineCtx],
+  const { index, version } = useCaseKeys();
+  // A new search or filter also reads what the log gained (a read that finds nothing new changes
+  // nothing); the list answers at once from what it has, and again if the read brings more.
+  useEffect(() => void caseKeyIndex().catch(() => undefined), [filters]);
+  // The same array while the order holds (case-key-index.ts), so the memos below hold too.
+  const ordered = useMemo(() => (version > 0 ? index?.newestFirst() : undefined), [index, version]);
+  const byIndex = useMemo(() => (index && version > 0 ? indexFilterSet(index, filters) : undefined), [index, version, filters]);
+  const deadline = filters.deadline;
+  const byDeadline = useLiveQuery(
+    async () => (deadline && byIndex !== undefined ? { filters, set: await deadlineIdSet(deadline, byIndex, ctx) } : null),
+    // The calendar and today matter only to the deadline filter; the version, so it follows the cases.
+    [filters, byIndex, deadline ? ctx : null, deadline ? version : 0],
   );
-  const ids = useMemo(() => (ordered && filtered ? keepOrdered(ordered, filtered.set) : undefined), [ordered, filtered]);
-  return { ids, total: ordered?.length, busy: filtered?.filters !== filters };
+  const set = deadline ? (byDeadline?.filters === filters ? byDeadline.set : undefined) : byIndex;
+  const ids = useMemo(() => (ordered && set !== undefined ? keepOrdered(ordered, set) : undefined), [ordered, set]);
+  return { ids, total: ordered?.length, busy: set === undefined && ordered !== undefined };
 }
 
 /**
@@ -47,5 +72,6 @@ const EMPTY: ReadonlyMap<string, CaseListItem> = new Map();
 
 /** How many listed cases are not stored whole yet (0 once a new counter's snapshot is in). */
 export function useUnstoredCount(): number {
-  return useLiveQuery(unstoredCount, [], 0);
+  const { index, version } = useCaseKeys();
+  return useMemo(() => (version > 0 ? (index?.headCount ?? 0) : 0), [index, version]);
 }
