@@ -2,7 +2,7 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { Activity, startTransition, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceIdentity } from '../data/db';
 import { deviceIdentity } from '../data/device';
@@ -24,6 +24,7 @@ import { hallLabel, rolesLabel } from '../i18n/labels';
 import { platform } from '../platform/platform';
 import { AppContext } from './session-context';
 import { routes, type RouteKey } from './routes';
+import { CaseListPage } from '../features/cases/CaseListPage';
 
 export function App() {
   // antd's own texts (pickers, pagination, empty lists) follow the language chosen in Settings.
@@ -108,9 +109,17 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
   // Clerks start at intake, where most of their day goes; reviewers and supervisors at their queues.
   const [route, setRoute] = useState<{ key: RouteKey; param?: string }>({ key: session.staff.roles.includes('clerk') ? 'intake' : 'workbench' });
   const [locked, unlock] = useIdleLock(Number(localStorage.getItem('tongban.lockAfterMs')) || LOCK_AFTER_MS);
-  const navigate = useCallback((key: RouteKey, param?: string) => setRoute({ key, ...(param ? { param } : {}) }), []);
+  // The case list, once opened, stays mounted while the clerk is on another screen (hidden, its
+  // effects and live queries stopped): coming back from a case shows it as it was, with no whole
+  // screen to draw again (150 ms and more at 200,000 cases on a slow counter).
+  const [listKept, setListKept] = useState(false);
+  const navigate = useCallback((key: RouteKey, param?: string) => {
+    if (key === 'cases') setListKept(true);
+    setRoute({ key, ...(param ? { param } : {}) });
+  }, []);
   const current = routes.find((r) => r.key === route.key) ?? routes[0]!;
   const Page = current.component;
+  const onList = route.key === 'cases';
   return (
     <AppContext.Provider value={{ device, session, logout }}>
       <Layout style={{ height: '100vh' }}>
@@ -136,7 +145,12 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
           </Space>
         </Layout.Header>
         <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
-          <Page navigate={navigate} param={route.param} />
+          {listKept ? (
+            <Activity mode={onList ? 'visible' : 'hidden'}>
+              <CaseListPage navigate={navigate} />
+            </Activity>
+          ) : null}
+          {onList && listKept ? null : <Page navigate={navigate} param={route.param} />}
         </Layout.Content>
         <StatusBar />
       </Layout>

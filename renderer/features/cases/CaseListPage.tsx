@@ -45,20 +45,29 @@ export function CaseListPage({ navigate }: PageProps) {
   useEffect(() => {
     remembered = { login, filters, selected: current };
   }, [login, filters, current]);
+  // The search box has the keys whenever the list is shown: on opening, and on coming back to it
+  // (the list is kept mounted, hidden, while another screen shows: App.tsx).
+  useEffect(() => search.current?.focus(), []);
 
   // Enter typed before the search settled opens the first case the settled search finds, never
   // the one the previous search had selected.
   const settled = query.search === filters.search && !busy && ids !== undefined;
-  const [openWhenSettled, setOpenWhenSettled] = useState(false);
+  // An Enter pressed before the search settled: a new object each time, opened once (the list is
+  // kept mounted while the case shows, and must not open it again when shown).
+  const [openRequest, setOpenRequest] = useState<object | null>(null);
+  const opened = useRef<object | null>(null);
   const open = useCallback((caseId: string) => navigate('case', caseId), [navigate]);
   useEffect(() => {
-    if (openWhenSettled && settled && ids?.[current]) open(ids[current]);
-  }, [openWhenSettled, settled, ids, current, open]);
+    if (openRequest && opened.current !== openRequest && settled && ids?.[current]) {
+      opened.current = openRequest;
+      open(ids[current]);
+    }
+  }, [openRequest, settled, ids, current, open]);
 
   const changeFilters = (next: CaseFilters) => {
     setFilters(next);
     setSelected(0);
-    setOpenWhenSettled(false);
+    setOpenRequest(null);
   };
   const onKeyDown = (e: KeyboardEvent, fromSearch: boolean) => {
     // In the search box Home and End move the text cursor, not the selection.
@@ -67,7 +76,7 @@ export function CaseListPage({ navigate }: PageProps) {
       setSelected(moveSelection(e.key, current, count, pageRows));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (!settled) setOpenWhenSettled(true);
+      if (!settled) setOpenRequest({});
       else if (ids?.[current]) open(ids[current]);
     }
   };

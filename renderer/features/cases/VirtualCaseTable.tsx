@@ -32,6 +32,8 @@ export function VirtualCaseTable({ ids, ctx, selected, onSelect, onOpen, onKeyDo
     const ro = new ResizeObserver(() => setHeight(el.clientHeight));
     ro.observe(el);
     setHeight(el.clientHeight);
+    // Shown again after being kept hidden (App.tsx): the box may have lost its scroll position.
+    setScrollTop(el.scrollTop);
     return () => ro.disconnect();
   }, []);
   useEffect(() => onViewportRows(Math.max(1, Math.floor(height / ROW_HEIGHT))), [height, onViewportRows]);
