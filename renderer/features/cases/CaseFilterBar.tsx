@@ -29,7 +29,6 @@ export function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searc
     <Space wrap size={8} style={{ marginBottom: 12 }}>
       <Input
         ref={searchRef}
-        autoFocus
         allowClear
         aria-label={t('cases.search')}
         placeholder={t('cases.searchPlaceholder')}

@@ -4,17 +4,12 @@ import { Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/routes';
-import { useApp } from '../../app/session-context';
 import { isFiltered, NO_FILTERS, type CaseFilters } from './case-filters';
 import { CaseFilterBar } from './CaseFilterBar';
 import { isNavKey, moveSelection } from './list-window';
 import { useCaseListIds, useUnstoredCount } from './use-case-list';
 import { useCatalog, useDeadlineContext } from './use-reference';
 import { VirtualCaseTable } from './VirtualCaseTable';
-
-// The list comes back as the clerk left it after opening a case, for the same login only: the
-// next person at the counter does not find the last one's search (which may be an ID number).
-let remembered: { login: string; filters: CaseFilters; selected: number } = { login: '', filters: NO_FILTERS, selected: 0 };
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -27,10 +22,11 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function CaseListPage({ navigate }: PageProps) {
   const { t } = useTranslation();
-  const { session } = useApp();
-  const login = `${session.staff.staffId}@${session.startedAt}`;
-  const [filters, setFilters] = useState<CaseFilters>(() => (remembered.login === login ? remembered.filters : NO_FILTERS));
-  const [selected, setSelected] = useState(() => (remembered.login === login ? remembered.selected : 0));
+  // The list comes back as the clerk left it after opening a case: the frame keeps it mounted for
+  // the login (App.tsx), so its state is the memory; the next login starts a new frame and finds
+  // no search of the last person's (which may be an ID number).
+  const [filters, setFilters] = useState<CaseFilters>(NO_FILTERS);
+  const [selected, setSelected] = useState(0);
   const [pageRows, setPageRows] = useState(10);
   const search = useRef<InputRef>(null);
   const ctx = useDeadlineContext();
@@ -42,11 +38,8 @@ export function CaseListPage({ navigate }: PageProps) {
   const count = ids?.length ?? 0;
   const current = Math.min(selected, Math.max(0, count - 1));
 
-  useEffect(() => {
-    remembered = { login, filters, selected: current };
-  }, [login, filters, current]);
   // The search box has the keys whenever the list is shown: on opening, and on coming back to it
-  // (the list is kept mounted, hidden, while another screen shows: App.tsx).
+  // (effects run again each time the kept list shows).
   useEffect(() => search.current?.focus(), []);
 
   // Enter typed before the search settled opens the first case the settled search finds, never

@@ -24,10 +24,10 @@ const BATCH_ENTRIES = 4000;
 /** Main-thread time applying records before the page gets a turn (a chunk of 5,000 takes some 10–20 ms). */
 const SLICE_MS = 8;
 /**
- * When to compact: more records than this, or more entries than twice the cases plus this. A
+ * When to compact: more records than this, or more entries than twice the cases plus this, or
+ * once a new counter's heads all have their rows (then half its log is heads no case needs). A
  * compaction rewrites every case's keys while the log's writers (every write of case rows) wait,
- * about a second at 200,000 cases, so it waits until the log costs more to read than that: a fresh
- * counter's snapshot (a record per page) never needs one.
+ * about a second at 200,000 cases, so it waits until the log costs more to read than that.
  */
 const COMPACT_RECORDS = 2000;
 const COMPACT_SLACK = 20_000;
