@@ -428,6 +428,9 @@ async function openCase(page: Page, caseNo: string): Promise<{ ms: number; store
   await box.press('Enter');
   await page.getByRole('heading', { name: `办件 ${caseNo}` }).waitFor({ timeout: 60_000 }).catch(failed);
   const took = performance.now() - t;
+  // The page's lower cards draw in passes of their own (renderer/ui/Later.tsx): wait for the last,
+  // so its tasks fall in the bootstrap's window too.
+  await page.getByText('办理经过', { exact: true }).filter({ visible: true }).waitFor({ timeout: 60_000 }).catch(failed);
   const storedAfter = (await page.evaluate(rowsByCaseNo, [caseNo]))[0]!.history >= 0;
   await page.getByRole('menuitem', { name: '办件' }).click();
   await page.getByRole('textbox', { name: '搜索办件' }).fill('');

@@ -20,6 +20,7 @@ import { useCatalog, useCalendar, useToday } from './use-reference';
 import { CaseActions } from '../workflow/CaseActions';
 import { CertificateCard } from '../workflow/CertificateCard';
 import { ConsultButton } from '../consult/ConsultButton';
+import { Later } from '../../ui/Later';
 
 export function CasePage({ navigate, param }: PageProps) {
   const { t } = useTranslation();
@@ -93,6 +94,8 @@ export function CasePage({ navigate, param }: PageProps) {
     );
   }
 
+  // Drawn in three commits, so none is a long task: the title, summary and actions at once (the
+  // controls that take keys), the form and materials next, the certificate and timeline last.
   const promisedDays = view.promisedDays ?? item?.promisedDays;
   const deadline = caseDeadline(view, calendar, item?.promisedDays, now);
   const refusedCount = timeline.filter((e) => e.status === 'refused').length;
@@ -126,29 +129,37 @@ export function CasePage({ navigate, param }: PageProps) {
                 onToggleReveal={() => setRevealed((r) => !r)}
               />
             </Card>
-            <Card title={t('casePage.form')} size="small">
-              <CaseFormFields form={view.form} fields={item?.fields ?? []} revealed={revealed} />
-            </Card>
-            <Card title={t('casePage.materials')} size="small">
-              <CaseMaterials
-                materials={view.materials}
-                catalog={item?.materials ?? []}
-                onOpen={setAttachment}
-              />
-            </Card>
+            <Later>
+              <Card title={t('casePage.form')} size="small">
+                <CaseFormFields form={view.form} fields={item?.fields ?? []} revealed={revealed} />
+              </Card>
+            </Later>
+            <Later>
+              <Card title={t('casePage.materials')} size="small">
+                <CaseMaterials
+                  materials={view.materials}
+                  catalog={item?.materials ?? []}
+                  onOpen={setAttachment}
+                />
+              </Card>
+            </Later>
           </Space>
         </Col>
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <CaseActions view={view} item={item} navigate={navigate} />
             {view.certificate ? (
-              <Card title={t('casePage.certificate')} size="small">
-                <CertificateCard view={view} staffNames={names} />
-              </Card>
+              <Later step={2}>
+                <Card title={t('casePage.certificate')} size="small">
+                  <CertificateCard view={view} staffNames={names} />
+                </Card>
+              </Later>
             ) : null}
-            <Card title={t('casePage.history')} size="small">
-              <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
-            </Card>
+            <Later step={2}>
+              <Card title={t('casePage.history')} size="small">
+                <CaseTimeline entries={timeline} staffNames={names} fieldLabel={fieldLabel} />
+              </Card>
+            </Later>
           </Space>
         </Col>
       </Row>

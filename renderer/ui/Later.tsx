@@ -1,0 +1,16 @@
+// A part of a screen drawn just after the rest. Its first render shows the fallback; once that is
+// committed, the children render in a transition, which React slices and may interrupt, and are
+// committed on their own. A screen otherwise drawn whole in one task (a case page: summary, form,
+// materials, timeline) keeps each task short this way. What the clerk reads first and every
+// control that takes keys stay outside any <Later>, so nothing typed meanwhile is lost.
+// `step` orders the parts: every <Later> of step 1 draws in the first pass after the screen, those
+// of step 2 in the pass after that, and so on.
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
+
+export function Later({ children, step = 1, fallback = null }: { children: ReactNode; step?: number; fallback?: ReactNode }) {
+  const [passes, setPasses] = useState(0);
+  useEffect(() => {
+    if (passes < step) startTransition(() => setPasses(passes + 1));
+  }, [passes, step]);
+  return passes >= step ? children : fallback;
+}
