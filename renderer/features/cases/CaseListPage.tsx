@@ -10,6 +10,7 @@ import { isNavKey, moveSelection } from './list-window';
 import { useCaseListIds, useUnstoredCount } from './use-case-list';
 import { useCatalog, useDeadlineContext } from './use-reference';
 import { VirtualCaseTable } from './VirtualCaseTable';
+import { Later } from '../../ui/Later';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -88,16 +89,19 @@ export function CaseListPage({ navigate }: PageProps) {
         </Typography.Text>
       </div>
       <CaseFilterBar value={filters} onChange={changeFilters} catalog={catalog} searchRef={search} onSearchKeyDown={(e) => onKeyDown(e, true)} />
-      <VirtualCaseTable
-        ids={ids ?? []}
-        ctx={ctx}
-        selected={current}
-        onSelect={setSelected}
-        onOpen={open}
-        onKeyDown={(e) => onKeyDown(e, false)}
-        onViewportRows={setPageRows}
-        emptyText={ids === undefined ? t('cases.loading') : isFiltered(query) ? t('cases.noMatch') : t('cases.none')}
-      />
+      {/* The rows draw just after the title and the filters (the search box takes the keys at once). */}
+      <Later>
+        <VirtualCaseTable
+          ids={ids ?? []}
+          ctx={ctx}
+          selected={current}
+          onSelect={setSelected}
+          onOpen={open}
+          onKeyDown={(e) => onKeyDown(e, false)}
+          onViewportRows={setPageRows}
+          emptyText={ids === undefined ? t('cases.loading') : isFiltered(query) ? t('cases.noMatch') : t('cases.none')}
+        />
+      </Later>
       <Typography.Text type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
         {t('cases.keys')}
       </Typography.Text>
