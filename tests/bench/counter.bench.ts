@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import SQLite from 'better-sqlite3';
 import { seedHall, type SeedResult } from './counter-seed';
-import { summarizeProfile } from './cpuprofile';
+import { summarizeProfile, summarizeWindows } from './cpuprofile';
 
 const CASES = Number(process.env.BENCH_CASES ?? 200_000);
 const PORT = process.env.BENCH_PORT ?? '5195';
@@ -358,6 +358,8 @@ function mergeProfiles(profiles: CpuProfile[]): CpuProfile {
   return out;
 }
 
+/** What a long task is made of, as the profile names it: screens and parts of ours, and React's and the browser's phases. */
+const TASK_PARTS = /^([A-Z][A-Za-z0-9]*(Page|Table|Bar|Form|Picker|Panel|Card|Summary|Timeline|Fields|Materials|Actions|Screen)|catchUp|loadListItems|keepOrdered|indexFilterSet|useCaseListIds|useStyleRegister|measureScrollbarSize|performSyncWorkOnRoot|renderRootSync|renderRootConcurrent|commitRoot|flushPassiveEffects|dispatchDiscreteEvent|\(garbage collector\)|\(program\)|focus|qrSvg|warmQr|refreshCatalog|warmFormatters)$/;
 const OURS = /^(acceptIntake|appendEvent|nextCaseNumber|buildReceipt|rebuildCases|writeCases|deleteDraft|localCalendar|validateEvent|deadlineIdSet|indexFilterSet|newestFirst|keepOrdered|loadListItems|toListItem|renderWithHooks|commitRoot|performWorkOnRoot|qrSvg|handleSubmit|collectIssues)$/;
 
 /**
@@ -499,6 +501,16 @@ async function bootstrap(url: string, hubPid: number, facts: { head: number; cas
   const tEnd = await page.evaluate(() => performance.now());
   const progress = await page.evaluate(readProgress);
   const longTasks = ((await page.evaluate(() => (globalThis as Any).__longtasks)) as [number, number][]).filter(([start]) => start >= t0 && start <= tEnd);
+  if (PROFILE) {
+    // Each long task as the profile saw it: the profile starts just before t0, a few ms off at most.
+    const file = join(TMP, 'profiles', `counter-bootstrap-${run}.cpuprofile`);
+    const windows = longTasks.filter(([, d]) => d > 50).map(([st, d]) => ({ startMs: st - t0, ms: d }));
+    for (const w of summarizeWindows(file, windows, TASK_PARTS)) {
+      console.log(`  long task at ${(w.startMs / 1000).toFixed(2)} s, ${w.ms} ms (${w.busyMs} ms sampled busy)`);
+      console.log(`    under: ${w.under.map((f) => `${f.name} ${f.ms}`).join(', ')}`);
+      console.log(`    self:  ${w.self.map((f) => `${f.name} ${f.ms}`).join(', ')}`);
+    }
+  }
   const worker = page.workers().find((w) => w.url().includes('sync-worker'));
   if (process.env.BENCH_DEBUG) console.log(worker ? await worker.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).join(' ')) : 'no worker');
   const measures = worker ? ((await worker.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('tongban:')).map((m) => [m.name.slice(8), m.duration, (m as Any).detail]))) as [string, number, Record<string, number> | null][]) : [];

@@ -168,3 +168,55 @@ export function summarizeProfile(
       .map((e) => ({ ...e, totalMs: Math.round(e.totalMs), pct: pct(e.totalMs) })),
   };
 }
+
+export interface WindowSummary {
+  /** The window, in ms from the profile's start. */
+  startMs: number;
+  ms: number;
+  /** Sampled time in the window that was not idle. */
+  busyMs: number;
+  /** Self time by function, largest first. */
+  self: { name: string; ms: number }[];
+  /** Time under each named function (`under` matches its name), largest first: which code ran. */
+  under: { name: string; ms: number }[];
+}
+
+/**
+ * What the profile's samples show inside given windows (a long task's start and duration, say, in
+ * ms from the profile's start): the functions with the most self time, and the time spent under
+ * the functions whose names `under` matches.
+ */
+export function summarizeWindows(file: string, windows: readonly { startMs: number; ms: number }[], under: RegExp, top = 8): WindowSummary[] {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const samples = p.samples ?? [];
+  const deltas = p.timeDeltas ?? [];
+  const out = windows.map((w) => ({ ...w, busy: 0, self: new Map<string, number>(), under: new Map<string, number>() }));
+  let at = 0;
+  for (let i = 0; i < samples.length; i++) {
+    at += (deltas[i] ?? 0) / 1000;
+    const dt = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+    const w = out.find((x) => at >= x.startMs && at < x.startMs + x.ms);
+    const n = byId.get(samples[i]!);
+    if (!w || !n) continue;
+    const name = n.callFrame.functionName || '(anonymous)';
+    if (name === '(idle)') continue;
+    w.busy += dt;
+    w.self.set(name, (w.self.get(name) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = samples[i]; cur !== undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur)?.callFrame.functionName ?? '';
+      if (!under.test(f) || seen.has(f)) continue;
+      seen.add(f);
+      w.under.set(f, (w.under.get(f) ?? 0) + dt);
+    }
+  }
+  const sorted = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => ({ name, ms: Math.round(ms) }));
+  return out.map((w) => ({ startMs: Math.round(w.startMs), ms: Math.round(w.ms), busyMs: Math.round(w.busy), self: sorted(w.self), under: sorted(w.under) }));
+}
