@@ -43,6 +43,13 @@ class PrefixBuckets {
     if (set.size === 0) this.buckets.delete(b);
   }
 
+  /** The slot's value goes from `from` to `to`: a move only when their buckets differ. */
+  replace(slot: number, from: string, to: string): void {
+    if (from.slice(0, this.length) === to.slice(0, this.length)) return;
+    this.remove(slot, from);
+    this.add(slot, to);
+  }
+
   /** Calls `found` with the slot of every case whose value starts with `prefix`. */
   withPrefix(prefix: string, found: (slot: number) => void): void {
     if (prefix.length >= this.length) {
@@ -182,13 +189,11 @@ export class CaseKeyIndex {
     for (const entry of entries) {
       const [caseId] = entry;
       const at = this.slot.get(caseId);
-      if (at !== undefined) {
+      if (entry.length === 1) {
+        if (at === undefined) continue;
         this.byCaseNo.remove(at, this.caseNos[at]!);
         this.byName.remove(at, this.names[at]!);
         this.byIdNumber.remove(at, this.idNumbers[at]!);
-      }
-      if (entry.length === 1) {
-        if (at === undefined) continue;
         this.slot.delete(caseId);
         this.heads.delete(at);
         this.ids[at] = undefined;
@@ -202,7 +207,22 @@ export class CaseKeyIndex {
         this.heads.set(i, head);
         heads += 1;
       } else this.heads.delete(i);
-      if (at === undefined || this.receivedAt[i] !== receivedAt) moved.add(i);
+      // A case written again keeps the search keys that did not change where they are: a new
+      // counter's snapshot writes again every case its heads listed, with the same keys, and
+      // taking 600,000 keys out of their buckets and back costs the page long tasks.
+      if (at === undefined) {
+        this.byCaseNo.add(i, caseNo);
+        this.byName.add(i, name);
+        this.byIdNumber.add(i, idNumber);
+      } else {
+        this.byCaseNo.replace(i, this.caseNos[i]!, caseNo);
+        this.byName.replace(i, this.names[i]!, name);
+        this.byIdNumber.replace(i, this.idNumbers[i]!, idNumber);
+      }
+      if (at === undefined || this.receivedAt[i] !== receivedAt) {
+        moved.add(i);
+        this.time[i] = Date.parse(receivedAt) || 0;
+      }
       this.ids[i] = caseId;
       this.caseNos[i] = caseNo;
       this.names[i] = name;
@@ -213,11 +233,7 @@ export class CaseKeyIndex {
       this.halls[1][i] = this.hallCodes.code(home);
       this.halls[2][i] = this.hallCodes.code(delivery);
       this.receivedAt[i] = receivedAt;
-      this.time[i] = Date.parse(receivedAt) || 0;
       this.slot.set(caseId, i);
-      this.byCaseNo.add(i, caseNo);
-      this.byName.add(i, name);
-      this.byIdNumber.add(i, idNumber);
     }
     if (moved.size >= REORDER_AT) this.reorder();
     return heads;
