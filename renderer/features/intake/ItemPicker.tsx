@@ -1,4 +1,5 @@
 // Finding the service item: by name, code or pinyin initials, from the catalog cached on this counter.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { t as tNow } from '../../i18n';
 import { cityLabel, hallLabel } from '../../i18n/labels';
@@ -9,9 +10,12 @@ import { buildSearchIndex, searchItems } from './item-search';
 
 export const ITEM_SEARCH_ID = 'intake-item-search';
 
-/** The same item exists in several cities: its name alone does not tell which one was chosen. */
-export function itemLabel(item: Item): string {
-  return tNow('intake.itemLabel', { name: item.name, city: cityLabel(item.homeHallId), code: item.code });
+/**
+ * The same item exists in several cities: its name alone does not tell which one was chosen.
+ * `translate`: a screen's own t, where a screen draws the label (a new one when the language changes).
+ */
+export function itemLabel(item: Item, translate: TFunction = tNow): string {
+  return translate('intake.itemLabel', { name: item.name, city: cityLabel(item.homeHallId), code: item.code });
 }
 
 export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonly Item[]; value: string | undefined; onPick: (item: Item) => void; pickerRef: Ref<RefSelectProps> }) {
@@ -19,6 +23,8 @@ export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonl
   const index = useMemo(() => buildSearchIndex(items), [items]);
   const [query, setQuery] = useState('');
   const found = useMemo(() => searchItems(index, query), [index, query]);
+  // The labels are translated once per list of items found (and language), not at every drawing.
+  const options = useMemo(() => found.map((i) => ({ value: i.code, label: itemLabel(i, t), item: i })), [found, t]);
   return (
     <Select
       id={ITEM_SEARCH_ID}
@@ -34,7 +40,7 @@ export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonl
         if (item) onPick(item);
       }}
       notFoundContent={t('intake.pickerNotFound')}
-      options={found.map((i) => ({ value: i.code, label: itemLabel(i), item: i }))}
+      options={options}
       optionRender={(o) => {
         const item = (o.data as { item: Item }).item;
         return (

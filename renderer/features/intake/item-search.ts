@@ -15,8 +15,21 @@ function spell(name: string, pattern: 'first' | 'pinyin'): string {
   return pinyin(name, { pattern, toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('').toLowerCase();
 }
 
+/**
+ * Each name's pinyin, spelled once a session: the picker's index is made again whenever the
+ * catalog is read (at every login, and after each refresh from the hub), mostly of the same names,
+ * and spelling a catalog's names takes a screen's worth of time on a slow counter.
+ */
+const spelled = new Map<string, { initials: string; full: string }>();
+
+function spellings(name: string): { initials: string; full: string } {
+  let s = spelled.get(name);
+  if (!s) spelled.set(name, (s = { initials: spell(name, 'first'), full: spell(name, 'pinyin') }));
+  return s;
+}
+
 export function buildSearchIndex(items: readonly Item[]): SearchEntry[] {
-  return items.map((item) => ({ item, name: item.name, code: item.code.toLowerCase(), initials: spell(item.name, 'first'), full: spell(item.name, 'pinyin') }));
+  return items.map((item) => ({ item, name: item.name, code: item.code.toLowerCase(), ...spellings(item.name) }));
 }
 
 /** How well an entry matches: lower is better, null is no match. */
