@@ -1,6 +1,6 @@
 // The search box and the filters above the case list.
 import { Button, Input, Select, Space, type InputRef } from 'antd';
-import type { KeyboardEvent, Ref } from 'react';
+import { memo, useMemo, type KeyboardEvent, type Ref } from 'react';
 import { CASE_STATES, type CaseState } from '../../../shared/case/states';
 import type { Catalog } from '../../../shared/catalog/item-schema';
 import { SEED_HALLS } from '../../../shared/halls';
@@ -17,14 +17,27 @@ interface Props {
   searchRef: Ref<InputRef>;
 }
 
-export function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searchRef }: Props) {
+/**
+ * Drawn again only when its own props change (memo): the list above it changes every quarter second
+ * while a new counter downloads, and the options below are translated once per language.
+ */
+export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searchRef }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<CaseFilters>) => onChange({ ...value, ...patch });
-  const itemOptions = (catalog?.items ?? []).map((i) => ({ value: i.code, label: t('cases.itemOption', { name: i.name, city: cityLabel(i.homeHallId) }) }));
-  const hallOptions = HALL_ROLES.map((role: HallRole) => ({
-    label: t(`cases.hallRole.${role}`),
-    options: SEED_HALLS.map((h) => ({ value: `${role}:${h.hallId}`, label: t('cases.hallOption', { role: t(`cases.hallRole.${role}`), city: cityLabel(h.hallId) }) })),
-  }));
+  const itemOptions = useMemo(
+    () => (catalog?.items ?? []).map((i) => ({ value: i.code, label: t('cases.itemOption', { name: i.name, city: cityLabel(i.homeHallId) }) })),
+    [catalog, t],
+  );
+  const hallOptions = useMemo(
+    () =>
+      HALL_ROLES.map((role: HallRole) => ({
+        label: t(`cases.hallRole.${role}`),
+        options: SEED_HALLS.map((h) => ({ value: `${role}:${h.hallId}`, label: t('cases.hallOption', { role: t(`cases.hallRole.${role}`), city: cityLabel(h.hallId) }) })),
+      })),
+    [t],
+  );
+  const stateOptions = useMemo(() => CASE_STATES.map((s) => ({ value: s, label: t(`state.${s}`) })), [t]);
+  const deadlineOptions = useMemo(() => DEADLINE_FILTERS.map((d) => ({ value: d, label: t(`cases.deadlineFilter.${d}`) })), [t]);
   return (
     <Space wrap size={8} style={{ marginBottom: 12 }}>
       <Input
@@ -46,7 +59,7 @@ export function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searc
         maxTagCount="responsive"
         value={value.states}
         onChange={(states) => set({ states })}
-        options={CASE_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+        options={stateOptions}
         style={{ width: 220 }}
       />
       <Select<string>
@@ -78,7 +91,7 @@ export function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searc
         virtual={false}
         value={value.deadline ?? undefined}
         onChange={(deadline) => set({ deadline: deadline ?? null })}
-        options={DEADLINE_FILTERS.map((d) => ({ value: d, label: t(`cases.deadlineFilter.${d}`) }))}
+        options={deadlineOptions}
         style={{ width: 150 }}
       />
       {isFiltered(value) ? (
@@ -86,4 +99,4 @@ export function CaseFilterBar({ value, onChange, catalog, onSearchKeyDown, searc
       ) : null}
     </Space>
   );
-}
+});

@@ -1,7 +1,7 @@
 // 办件: the cases of this hall, newest first, live from the local store. Type to search by case
 // number, applicant name or ID number; arrows move, Enter opens.
 import { Typography, type InputRef } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/routes';
 import { isFiltered, NO_FILTERS, type CaseFilters } from './case-filters';
@@ -58,11 +58,11 @@ export function CaseListPage({ navigate }: PageProps) {
     }
   }, [openRequest, settled, ids, current, open]);
 
-  const changeFilters = (next: CaseFilters) => {
+  const changeFilters = useCallback((next: CaseFilters) => {
     setFilters(next);
     setSelected(0);
     setOpenRequest(null);
-  };
+  }, []);
   const onKeyDown = (e: KeyboardEvent, fromSearch: boolean) => {
     // In the search box Home and End move the text cursor, not the selection.
     if (isNavKey(e.key) && !(fromSearch && (e.key === 'Home' || e.key === 'End'))) {
@@ -74,6 +74,14 @@ export function CaseListPage({ navigate }: PageProps) {
       else if (ids?.[current]) open(ids[current]);
     }
   };
+
+  // The filter bar takes the search box's keys through a function that stays the same (so the bar,
+  // memoised, is not drawn again with the list) and calls the latest onKeyDown.
+  const latestKeyDown = useRef(onKeyDown);
+  useLayoutEffect(() => {
+    latestKeyDown.current = onKeyDown;
+  });
+  const onSearchKeyDown = useCallback((e: KeyboardEvent) => latestKeyDown.current(e, true), []);
 
   const summary = ids === undefined ? t('cases.loadingAll') : isFiltered(query) ? t('cases.found', { count, total: total ?? 0 }) : t('cases.total', { count });
   return (
@@ -88,7 +96,7 @@ export function CaseListPage({ navigate }: PageProps) {
           {query.deadline && unstored > 0 ? t('cases.deadlineUnstored', { count: unstored }) : ''}
         </Typography.Text>
       </div>
-      <CaseFilterBar value={filters} onChange={changeFilters} catalog={catalog} searchRef={search} onSearchKeyDown={(e) => onKeyDown(e, true)} />
+      <CaseFilterBar value={filters} onChange={changeFilters} catalog={catalog} searchRef={search} onSearchKeyDown={onSearchKeyDown} />
       {/* The rows draw just after the title and the filters (the search box takes the keys at once). */}
       <Later>
         <VirtualCaseTable
