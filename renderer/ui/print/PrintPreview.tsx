@@ -4,7 +4,11 @@ import { DOC_CSS } from './html';
 export function PrintPreview({ body, label }: { body: string; label: string }) {
   return (
     <section aria-label={label} style={{ background: '#fff', border: '1px solid #d9d9d9', boxShadow: '0 2px 8px rgba(0,0,0,0.08)', padding: '24px 32px' }}>
-      <style>{DOC_CSS}</style>
+      {/* Hoisted into the head once (React's href and precedence) and kept: a style element
+          inserted with each paper made the browser restyle the whole page for every receipt. */}
+      <style href="tongban-doc-css" precedence="tongban">
+        {DOC_CSS}
+      </style>
       {/* The body is built by our templates, which escape every value they insert. */}
       <div dangerouslySetInnerHTML={{ __html: body }} />
     </section>
