@@ -3,7 +3,9 @@
 // runs in the e2e tests and the counter benchmark), with a scripted hub. The heads reach the list
 // log before the snapshot; the list (CaseKeyIndex, headListItem) shows each case as its stored row
 // will; a case page's fetch stores one case ahead of the snapshot; the snapshot then replaces
-// every head; a compaction keeps the heads; a case stored before its head keeps its row.
+// every head; a compaction keeps the heads; a case stored before its head keeps its row; a
+// restart resumes the heads after the last page kept; a hub that stops offering heads midway
+// leaves the heads kept in the list until the snapshot replaces them.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../../../shared/calendar/working-days';
@@ -123,6 +125,16 @@ async function until(what: string, check: () => boolean | Promise<boolean>): Pro
   }
 }
 
+/** An engine over the store and the scripted hub, started, until the snapshot's first page is asked for (and held). */
+async function untilSnapshotAsked(d: TongbanDB, transport: Scripted): Promise<SyncEngine> {
+  const timers = new FakeTimers();
+  const engine = new SyncEngine({ deviceId: DEVICE, storage: new DexieSyncStorage(d), transport, timers, random: () => 0.5 });
+  await engine.start();
+  await until('the snapshot asked for', () => transport.snapshots.length === 1);
+  await settle(timers, 5_000);
+  return engine;
+}
+
 const ctx: DeadlineContext = { calendar: new WorkingCalendar([]), promisedDays: new Map(), itemNames: new Map(), now: new Date('2026-12-01T04:00:00.000Z') };
 
 describe('case heads before the snapshot', () => {
@@ -136,11 +148,7 @@ describe('case heads before the snapshot', () => {
     const headPages = (r: HeadsRequest) =>
       r.after === null ? { heads: [headOfEvents(a), headOfEvents(b)], after: caseId(2), more: true } : { heads: [headOfEvents(c)], after: caseId(3), more: false };
     const transport = new Scripted(headPages, () => ({ cursor: 6, cases: all.map(whole), after: caseId(3), more: false }), new Map(all.map((e) => [e[0]!.caseId, whole(e)])), 6);
-    const timers = new FakeTimers();
-    const engine = new SyncEngine({ deviceId: DEVICE, storage: new DexieSyncStorage(d), transport, timers, random: () => 0.5 });
-    await engine.start();
-    await until('the snapshot asked for', () => transport.snapshots.length === 1);
-    await settle(timers, 5_000);
+    const engine = await untilSnapshotAsked(d, transport);
 
     // The heads are in, the snapshot's first page asked for and held.
     expect(transport.heads_).toEqual([{ after: null, limit: 5000 }, { after: caseId(2), limit: 5000 }]);
@@ -198,6 +206,57 @@ describe('case heads before the snapshot', () => {
     expect(index.head(caseId(2))).toBeUndefined();
     expect(index.filter({ states: ['needs_correction'], itemCode: null, hall: null })).toEqual(new Set([caseId(2)]));
     expect(await storage.headsState()).toEqual({ after: caseId(2), cases: 2, done: false });
+  });
+
+  it('resumes the heads after the last page kept when the counter starts again', async () => {
+    const d = store();
+    // The counter stopped after the first page of heads: kept, with where the download stood.
+    await new DexieSyncStorage(d).applyHeads([headOfEvents(a), headOfEvents(b)], { after: caseId(2), cases: 2, done: false });
+    const transport = new Scripted(
+      (r) => (r.after === caseId(2) ? { heads: [headOfEvents(c)], after: caseId(3), more: false } : { error: { code: 'BAD_REQUEST', message: '不该从头再取' } }),
+      () => ({ cursor: 6, cases: all.map(whole), after: caseId(3), more: false }),
+      new Map(),
+      6,
+    );
+    const engine = await untilSnapshotAsked(d, transport);
+    // Only the page after the one kept is asked for; the count goes on from the pages kept.
+    expect(transport.heads_).toEqual([{ after: caseId(2), limit: 5000 }]);
+    expect(engine.status().bootstrap.heads).toEqual({ cases: 3, done: true });
+    expect(await new DexieSyncStorage(d).headsState()).toEqual({ after: caseId(3), cases: 3, done: true });
+    const index = await listIndex(d);
+    expect(index.headCount).toBe(3);
+    expect(index.newestFirst()).toEqual([caseId(3), caseId(2), caseId(1)]);
+    transport.release();
+    await until('the snapshot stored', async () => (await d.meta.get('cursor')) !== undefined);
+    expect((await listIndex(d)).headCount).toBe(0);
+    await engine.stop();
+  });
+
+  it('goes on to the snapshot, keeping the heads it has, when the hub stops offering heads midway', async () => {
+    const d = store();
+    // The first page answers; the next finds a hub that no longer offers heads (an older hub took over).
+    const transport = new Scripted(
+      (r) => (r.after === null ? { heads: [headOfEvents(a), headOfEvents(b)], after: caseId(2), more: true } : null),
+      () => ({ cursor: 6, cases: all.map(whole), after: caseId(3), more: false }),
+      new Map(),
+      6,
+    );
+    const engine = await untilSnapshotAsked(d, transport);
+    expect(transport.heads_).toEqual([{ after: null, limit: 5000 }, { after: caseId(2), limit: 5000 }]);
+    // The two heads kept show in the list while the snapshot brings every case.
+    let index = await listIndex(d);
+    expect(index.size).toBe(2);
+    expect(index.headCount).toBe(2);
+    expect(await new DexieSyncStorage(d).headsState()).toEqual({ after: caseId(2), cases: 2, done: false });
+    transport.release();
+    await until('the snapshot stored', async () => (await d.meta.get('cursor')) !== undefined);
+    index = await listIndex(d);
+    expect(index.size).toBe(3);
+    expect(index.headCount).toBe(0);
+    expect(await d.cases.count()).toBe(3);
+    // The heads are not asked for again in this session.
+    expect(transport.heads_).toHaveLength(2);
+    await engine.stop();
   });
 
   it('goes straight to the snapshot with a hub that has no heads, and never asks once a snapshot has started', async () => {
