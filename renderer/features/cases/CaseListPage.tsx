@@ -1,7 +1,7 @@
 // 办件: the cases of this hall, newest first, live from the local store. Type to search by case
 // number, applicant name or ID number; arrows move, Enter opens.
 import { Typography, type InputRef } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/routes';
 import { isFiltered, NO_FILTERS, type CaseFilters } from './case-filters';
@@ -12,10 +12,11 @@ import { useCatalog, useDeadlineContext } from './use-reference';
 import { VirtualCaseTable } from './VirtualCaseTable';
 import { Later } from '../../ui/Later';
 
+/** `value` once it has held for `ms`; the list's answer to it is drawn in a transition, in slices. */
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
   useEffect(() => {
-    const t = window.setTimeout(() => setV(value), ms);
+    const t = window.setTimeout(() => startTransition(() => setV(value)), ms);
     return () => window.clearTimeout(t);
   }, [value, ms]);
   return v;
