@@ -1,4 +1,4 @@
-// A part of a screen drawn just after the rest. Its first render shows the fallback; once that is
+// A part of a screen drawn just after the rest. Its first render draws nothing; once that is
 // committed, the children render in a transition, which React slices and may interrupt, and are
 // committed on their own. A screen otherwise drawn whole in one task (a case page: summary, form,
 // materials, timeline) keeps each task short this way. What the clerk reads first and every
@@ -7,10 +7,10 @@
 // of step 2 in the pass after that, and so on.
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
 
-export function Later({ children, step = 1, fallback = null }: { children: ReactNode; step?: number; fallback?: ReactNode }) {
+export function Later({ children, step = 1 }: { children: ReactNode; step?: number }) {
   const [passes, setPasses] = useState(0);
   useEffect(() => {
     if (passes < step) startTransition(() => setPasses(passes + 1));
   }, [passes, step]);
-  return passes >= step ? children : fallback;
+  return passes >= step ? children : null;
 }

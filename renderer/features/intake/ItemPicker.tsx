@@ -1,7 +1,6 @@
 // Finding the service item: by name, code or pinyin initials, from the catalog cached on this counter.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { t as tNow } from '../../i18n';
 import { cityLabel, hallLabel } from '../../i18n/labels';
 import { Select, Space, Tag, Typography, type RefSelectProps } from 'antd';
 import { useMemo, useState, type Ref } from 'react';
@@ -10,12 +9,9 @@ import { buildSearchIndex, searchItems } from './item-search';
 
 export const ITEM_SEARCH_ID = 'intake-item-search';
 
-/**
- * The same item exists in several cities: its name alone does not tell which one was chosen.
- * `translate`: a screen's own t, where a screen draws the label (a new one when the language changes).
- */
-export function itemLabel(item: Item, translate: TFunction = tNow): string {
-  return translate('intake.itemLabel', { name: item.name, city: cityLabel(item.homeHallId), code: item.code });
+/** The same item exists in several cities: its name alone does not tell which one was chosen. */
+function itemLabel(item: Item, t: TFunction): string {
+  return t('intake.itemLabel', { name: item.name, city: cityLabel(item.homeHallId), code: item.code });
 }
 
 export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonly Item[]; value: string | undefined; onPick: (item: Item) => void; pickerRef: Ref<RefSelectProps> }) {
