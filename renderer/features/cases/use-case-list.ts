@@ -1,10 +1,11 @@
 // The case list's live state: every id newest first and the ids the filters keep, computed from the
-// cases in memory as last read (case-keys.ts), and the rows of the window on screen (a live query).
+// cases in memory as last read (case-keys.ts), and the rows of the window on screen (a live query,
+// drawn in a transition).
 // The list never waits for a read of the store to draw what it has: while a new counter's snapshot
 // writes a page every few hundred milliseconds, a read waits for each write, and a live query that
 // reads what every write changes would run again before it ever answered.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQueryInTransition } from '../../data/use-live-transition';
 import { keepOrdered, type CaseFilters } from './case-filters';
 import { caseKeyIndex, currentCaseKeys, onCaseKeys, type CaseKeysSnapshot } from './case-keys';
 import { deadlineIdSet, indexFilterSet, loadListItems, type CaseListItem, type DeadlineContext } from './case-query';
@@ -44,7 +45,7 @@ export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): Case
   const ordered = useMemo(() => (version > 0 ? index?.newestFirst() : undefined), [index, version]);
   const byIndex = useMemo(() => (index && version > 0 ? indexFilterSet(index, filters) : undefined), [index, version, filters]);
   const deadline = filters.deadline;
-  const byDeadline = useLiveQuery(
+  const byDeadline = useLiveQueryInTransition(
     async () => (deadline && byIndex !== undefined ? { filters, set: await deadlineIdSet(deadline, byIndex, ctx) } : null),
     // The calendar and today matter only to the deadline filter; the version, so it follows the cases.
     [filters, byIndex, deadline ? ctx : null, deadline ? version : 0],
@@ -60,7 +61,7 @@ export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): Case
  */
 export function useWindowRows(ids: readonly string[], start: number, end: number, ctx: DeadlineContext): ReadonlyMap<string, CaseListItem> {
   const previous = useRef<ReadonlyMap<string, CaseListItem>>(EMPTY);
-  const rows = useLiveQuery(async () => {
+  const rows = useLiveQueryInTransition(async () => {
     const next = keepUnchanged(previous.current, await loadListItems(ids.slice(start, end), ctx));
     previous.current = next;
     return next;

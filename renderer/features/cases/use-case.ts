@@ -2,6 +2,7 @@
 // the outbox, and the names of staff this counter knows.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import { useLiveQueryInTransition } from '../../data/use-live-transition';
 import { db, type CaseRow, type OutboxRow } from '../../data/db';
 import { localStaffDirectory } from '../../data/staff-directory';
 
@@ -12,7 +13,7 @@ export interface CaseRecord {
 }
 
 export function useCaseRecord(caseId: string | undefined): CaseRecord | undefined {
-  return useLiveQuery(async (): Promise<CaseRecord> => {
+  return useLiveQueryInTransition(async (): Promise<CaseRecord> => {
     if (!caseId) return { row: null, outbox: [] };
     const [row, outbox] = await Promise.all([db().cases.get(caseId), db().outbox.where('caseId').equals(caseId).sortBy('deviceSeq')]);
     return { row: row ?? null, outbox };

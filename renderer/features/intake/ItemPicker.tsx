@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { cityLabel, hallLabel } from '../../i18n/labels';
 import { Select, Space, Tag, Typography, type RefSelectProps } from 'antd';
-import { useMemo, useState, type Ref } from 'react';
+import { useDeferredValue, useMemo, useState, type Ref } from 'react';
 import type { Item } from '../../../shared/catalog/item-schema';
 import { buildSearchIndex, searchItems } from './item-search';
 
@@ -14,9 +14,14 @@ function itemLabel(item: Item, t: TFunction): string {
   return t('intake.itemLabel', { name: item.name, city: cityLabel(item.homeHallId), code: item.code });
 }
 
+const NO_ITEMS: readonly Item[] = [];
+
 export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonly Item[]; value: string | undefined; onPick: (item: Item) => void; pickerRef: Ref<RefSelectProps> }) {
   const { t } = useTranslation();
-  const index = useMemo(() => buildSearchIndex(items), [items]);
+  // The search index (every name's pinyin) and the options are made in a pass of their own after the
+  // picker is first drawn: on the intake screen's first showing they made a task of 50 ms and more.
+  const indexed = useDeferredValue(items, NO_ITEMS);
+  const index = useMemo(() => buildSearchIndex(indexed), [indexed]);
   const [query, setQuery] = useState('');
   const found = useMemo(() => searchItems(index, query), [index, query]);
   // The labels are translated once per list of items found (and language), not at every drawing.
