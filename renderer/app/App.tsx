@@ -24,6 +24,7 @@ import { hallLabel, rolesLabel } from '../i18n/labels';
 import { platform } from '../platform/platform';
 import { AppContext } from './session-context';
 import { routes, type RouteKey } from './routes';
+import { THEME_TOKEN } from '../ui/theme';
 import { CaseListPage } from '../features/cases/CaseListPage';
 
 export function App() {
@@ -34,7 +35,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#b5242b', motion } }}
+      theme={{ token: { ...THEME_TOKEN, motion } }}
       button={{ autoInsertSpace: false }}
     >
       <AntApp>

@@ -1,6 +1,7 @@
-// User Timing measures (`tongban:*`) around the sync worker's work: fetching and storing snapshot
-// pages and feed pages, and folding them. DevTools' Performance panel and the counter benchmark read
-// them; a long-running worker keeps at most a few thousand.
+// User Timing measures (`tongban:*`) around the sync worker's work (fetching and storing snapshot
+// pages and feed pages, and folding them) and the steps of an acceptance on the page. DevTools'
+// Performance panel and the counter benchmark read them; a long-running context keeps at most a few
+// thousand.
 const KEEP = 5000;
 
 export function measure(name: string, start: number, detail?: Record<string, number>): void {

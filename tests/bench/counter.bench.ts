@@ -637,6 +637,8 @@ async function accepts(context: BrowserContext, page: Page, n: number, prof: { b
   await page.getByRole('status', { name: '同步状态' }).getByText('离线').waitFor();
   await page.getByRole('menuitem', { name: '受理' }).click();
   const times: number[] = [];
+  /** Each acceptance's steps (renderer/features/intake/accept-intake.ts's measures), and the drawing after them. */
+  const steps: Record<string, number>[] = [];
   for (let k = 0; k < n; k++) {
     const { fillHousingFundProof } = await import('../e2e/counter');
     await fillHousingFundProof(page, `赵${'一二三四五六七八九十'[k % 10]}`);
@@ -647,10 +649,17 @@ async function accepts(context: BrowserContext, page: Page, n: number, prof: { b
     await prof.end();
     const w = (await page.evaluate(() => (globalThis as Any).__accept)) as { pressedAt: number; shownAt: number };
     times.push(w.shownAt - w.pressedAt);
+    const measured = (await page.evaluate(
+      (from) => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('tongban:accept-') && m.startTime >= from).map((m) => [m.name.slice(15), m.duration, m.startTime + m.duration]),
+      w.pressedAt,
+    )) as [string, number, number][];
+    const lastEnd = Math.max(w.pressedAt, ...measured.map(([, , end]) => end));
+    const first = Math.min(w.shownAt, ...measured.map(([, d, end]) => end - d));
+    steps.push({ total: ms(w.shownAt - w.pressedAt), before: ms(first - w.pressedAt), ...Object.fromEntries(measured.map(([name, d]) => [name, ms(d)])), draw: ms(w.shownAt - lastEnd) });
     await page.keyboard.press('Alt+N');
     await page.getByRole('combobox', { name: '服务事项' }).waitFor();
   }
-  return times;
+  return { times, steps };
 }
 
 async function main(): Promise<void> {
@@ -698,7 +707,7 @@ async function main(): Promise<void> {
     await searchProfile.done();
     console.table(found);
     const acceptProfile = await profiler(page, 'accept');
-    const acceptTimes = await accepts(context, page, ACCEPTS, acceptProfile);
+    const { times: acceptTimes, steps: acceptSteps } = await accepts(context, page, ACCEPTS, acceptProfile);
     await acceptProfile.done();
     const best = runs.reduce((a, b) => (b.usableSeconds < a.usableSeconds ? b : a), runs[0] ?? { usableSeconds: 0, eventsPerSecond: 0 });
     const kinds = [...new Set(found.map((f) => f.kind))];
@@ -707,6 +716,8 @@ async function main(): Promise<void> {
     for (const k of kinds) console.log(`  ${k.padEnd(32)} query to settled p50 ${search.byKind[k]!.queryToSettled.p50} ms, p95 ${search.byKind[k]!.queryToSettled.p95} ms; typing to settled p95 ${search.byKind[k]!.typingToSettled.p95} ms`);
     const accept = stats(acceptTimes);
     console.log(`  accept to receipt, in order (ms): ${acceptTimes.map(ms).join(' ')}`);
+    console.log('  each acceptance\'s steps (ms): before the first step (the key, the form\'s checks, the draft stopped), the steps, and the drawing after the last');
+    console.table(acceptSteps);
     const results = {
       at: new Date().toISOString(),
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', load: load(), rendering: 'software (--disable-gpu)' },
@@ -718,7 +729,7 @@ async function main(): Promise<void> {
       rowsCheck: check,
       search,
       searches: found,
-      acceptToReceiptMs: { ...accept, all: acceptTimes.map(ms) },
+      acceptToReceiptMs: { ...accept, all: acceptTimes.map(ms), steps: acceptSteps },
     };
     console.log(`\nusable ${runs.map((r) => r.usableSeconds).join(' / ')} s; apply ${runs.map((r) => r.eventsPerSecond).join(' / ')} events/s vs raw ${raw.eventsPerSecond} (×${results.applyVsRaw}); longest task ${runs.map((r) => r.longestTaskMs).join(' / ')} ms`);
     console.log(`search: typing to settled p95 ${search.all.typingToSettled.p95} ms (150 ms pause included), query to settled p95 ${search.all.queryToSettled.p95} ms (${search.withoutDeviceDay.queryToSettled.p95} ms without the device-day prefixes); accept to receipt p95 ${accept.p95} ms`);

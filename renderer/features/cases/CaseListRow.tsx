@@ -1,8 +1,8 @@
 // One line of the case list and the header above the lines: the same grid of columns for both.
-import { Tag, Typography } from 'antd';
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cityLabel } from '../../i18n/labels';
+import { PlainTag } from '../../ui/plain-tag';
 import type { CaseListItem } from './case-query';
 import { beijingTime } from './format';
 import { DeadlineTag } from './DeadlineTag';
@@ -83,6 +83,7 @@ function LoadingCell() {
   );
 }
 
+/** Plain elements and tags (renderer/ui/plain-tag.tsx): a screen of rows is drawn and left often. */
 const RowCells = memo(function RowCells({ item }: { item: CaseListItem }) {
   const { t } = useTranslation();
   return (
@@ -100,7 +101,7 @@ const RowCells = memo(function RowCells({ item }: { item: CaseListItem }) {
         {item.itemName}
       </div>
       <div role="gridcell" style={cellStyle}>
-        <Tag color={STATE_COLORS[item.state]}>{t(`state.${item.state}`)}</Tag>
+        <PlainTag color={STATE_COLORS[item.state]}>{t(`state.${item.state}`)}</PlainTag>
       </div>
       <div role="gridcell" style={cellStyle}>
         {cityLabel(item.intakeHallId)} / {cityLabel(item.homeHallId)} / {cityLabel(item.deliveryHallId)}
@@ -109,13 +110,13 @@ const RowCells = memo(function RowCells({ item }: { item: CaseListItem }) {
         <DeadlineTag deadline={item.deadline} compact />
       </div>
       <div role="gridcell" style={cellStyle}>
-        <Typography.Text type="secondary">{beijingTime(item.receivedAt)}</Typography.Text>
+        <span className="tb-secondary">{beijingTime(item.receivedAt)}</span>
       </div>
       <div role="gridcell" style={cellStyle}>
         {item.pending > 0 ? (
-          <Tag color="gold" title={t('cases.pendingTitle', { count: item.pending })}>
+          <PlainTag color="gold" title={t('cases.pendingTitle', { count: item.pending })}>
             {t('cases.pendingTag')}
-          </Tag>
+          </PlainTag>
         ) : null}
       </div>
     </>

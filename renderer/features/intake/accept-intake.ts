@@ -7,6 +7,7 @@ import { localCalendar } from '../../data/catalog-store';
 import type { DeviceIdentity } from '../../data/db';
 import type { Session } from '../../data/session';
 import { appendEvent } from '../../data/sync-client';
+import { measure } from '../../data/sync-timing';
 import type { ReceiptData } from '../../ui/print/receipt';
 import { nextCaseNumber } from './case-number-store';
 import { deleteDraft } from './drafts';
@@ -23,11 +24,22 @@ export interface AcceptArgs {
   session: Session;
 }
 
+/**
+ * Each step is a User Timing measure (`tongban:accept-*`: checking, numbering, storing, the draft and
+ * calendar, the receipt), which DevTools and the counter benchmark read.
+ */
 export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> {
   const at = new Date();
+  let step = performance.now();
+  const stepDone = (name: string) => {
+    measure(`accept-${name}`, step);
+    step = performance.now();
+  };
   const reason = blockingReason(collectIssues(a.item, a.values, at));
+  stepDone('check');
   if (reason) return fail('INTAKE_INCOMPLETE', `还不能受理：${reason}`);
   const caseNo = await nextCaseNumber(a.device.deviceCode, at);
+  stepDone('number');
   if (!caseNo.ok) return caseNo;
   const payload = toCaseReceived(a.item, a.values, { caseNo: caseNo.value, queryCode: randomDigits(6), intakeHallId: a.device.hallId });
   const acceptedAt = at.toISOString();
@@ -38,8 +50,12 @@ export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> 
     actor: { staffId: a.session.staff.staffId, hallId: a.session.staff.hallId },
     at: acceptedAt,
   });
+  stepDone('store');
   if (!appended.ok) return fail(appended.error.code, `受理未能保存：${appended.error.message}`);
   // Both at once: the clerk waits for the receipt.
   const [, calendar] = await Promise.all([deleteDraft(a.caseId), localCalendar()]);
-  return ok(buildReceipt({ payload, item: a.item, acceptedAt, calendar, hubUrl: a.device.hubUrl, clerkName: a.session.staff.name, deviceCode: a.device.deviceCode }));
+  stepDone('draft');
+  const receipt = buildReceipt({ payload, item: a.item, acceptedAt, calendar, hubUrl: a.device.hubUrl, clerkName: a.session.staff.name, deviceCode: a.device.deviceCode });
+  stepDone('receipt');
+  return ok(receipt);
 }
