@@ -25,6 +25,7 @@ import { platform } from '../platform/platform';
 import { AppContext } from './session-context';
 import { routes, type RouteKey } from './routes';
 import { THEME_TOKEN } from '../ui/theme';
+import { Later } from '../ui/Later';
 import { CaseListPage } from '../features/cases/CaseListPage';
 
 export function App() {
@@ -130,6 +131,9 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
             theme="dark"
             mode="horizontal"
             selectedKeys={[current.menu ?? current.key]}
+            // Every entry fits a counter's screen: no "more" entry, whose measuring of each entry's
+            // width drew the menu a second time in the frame's first task after the login.
+            disabledOverflow
             style={{ flex: 1, minWidth: 0 }}
             items={routes.filter((r) => r.label).map((r) => ({ key: r.key, label: translated(`frame.menu.${r.key}`, r.label ?? r.key) }))}
             onClick={(e) => navigate(e.key as RouteKey)}
@@ -153,9 +157,14 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
           ) : null}
           {onList && listKept ? null : <Page navigate={navigate} param={route.param} />}
         </Layout.Content>
-        <StatusBar />
+        {/* Drawn just after the rest of the frame (the screen's controls first), so its first task stays short. */}
+        <Later>
+          <StatusBar />
+        </Later>
       </Layout>
-      <ConsultDock />
+      <Later>
+        <ConsultDock />
+      </Later>
       {locked && <LockScreen session={session} onUnlock={unlock} onLogout={logout} />}
     </AppContext.Provider>
   );
