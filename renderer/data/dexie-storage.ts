@@ -16,12 +16,15 @@ const LAST_SEQ = 'lastDeviceSeq';
 const HEAD_RECORD = 1000;
 const CURSOR = 'cursor';
 
+/** The tables one append's transaction holds (the device's sequence, the outbox, the case and its list entries). */
+export const appendTables = (d: TongbanDB) => [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)];
+
 export class DexieSyncStorage implements SyncStorage {
   constructor(private readonly database: TongbanDB) {}
 
   async append(event: UnsequencedEvent): Promise<Event> {
     const d = this.database;
-    return d.transaction('rw', [d.meta, d.outbox, d.feed, d.cases, ...dueTables(d)], async () => {
+    return d.transaction('rw', appendTables(d), async () => {
       if ((await d.outbox.get(event.id)) || (await d.feed.get(event.id))) throw new Error(`event ${event.id} is already stored`);
       const last = ((await d.meta.get(LAST_SEQ))?.value as number | undefined) ?? 0;
       const stored = { ...event, deviceSeq: last + 1 } as Event;

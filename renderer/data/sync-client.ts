@@ -74,6 +74,17 @@ export function onSyncStatus(l: Listener): () => void {
 
 /** Appends one event to the outbox and tells the worker to push; the case list updates at once. */
 export async function appendEvent(draft: EventDraft): Promise<Result<Event>> {
+  const stored = await storeEvent(draft);
+  if (stored.ok) kickSync();
+  return stored;
+}
+
+/**
+ * Appends one event to the outbox, in one transaction, or in the caller's when called inside one
+ * that holds appendTables(d) (dexie-storage.ts; Dexie joins it): then the event lands with the caller's other writes or
+ * not at all. The caller tells the worker (kickSync) once its transaction is done.
+ */
+export async function storeEvent(draft: EventDraft): Promise<Result<Event>> {
   const identity = await deviceIdentity();
   if (!identity) return { ok: false, error: { code: 'DEVICE_UNKNOWN', message: '本机尚未注册' } };
   const id = draft.id ?? uuidv7();
@@ -81,7 +92,10 @@ export async function appendEvent(draft: EventDraft): Promise<Result<Event>> {
   const checked = validateEvent(candidate);
   if (!checked.ok) return checked;
   const { deviceSeq: _ignored, ...unsequenced } = checked.value;
-  const stored = await new DexieSyncStorage(db()).append(unsequenced);
+  return { ok: true, value: await new DexieSyncStorage(db()).append(unsequenced) };
+}
+
+/** Tells the sync worker that the outbox has something to push. */
+export function kickSync(): void {
   send({ type: 'kick' });
-  return { ok: true, value: stored };
 }
