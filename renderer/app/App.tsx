@@ -2,7 +2,7 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Activity, startTransition, useCallback, useEffect, useState } from 'react';
+import { Activity, memo, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceIdentity } from '../data/db';
 import { deviceIdentity } from '../data/device';
@@ -22,7 +22,7 @@ import { followCaseKeys } from '../features/cases/case-keys';
 import { applyLanguage, translated } from '../i18n';
 import { hallLabel, rolesLabel } from '../i18n/labels';
 import { platform } from '../platform/platform';
-import { AppContext } from './session-context';
+import { AppContext, useApp } from './session-context';
 import { routes, type RouteKey } from './routes';
 import { THEME_TOKEN } from '../ui/theme';
 import { Later } from '../ui/Later';
@@ -50,6 +50,7 @@ function Root() {
   const { t } = useTranslation();
   const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
   const [session, setSession] = useState<Session | null>(null);
+  const logout = useCallback(() => setSession(null), []);
   useEffect(() => {
     // The language is applied before the first screen, so it never shows in the other one first.
     const language = platform()
@@ -85,7 +86,7 @@ function Root() {
   if (device === null) return <EnrollScreen onEnrolled={setDevice} />;
   // The counter's screens render as a transition, in slices: the login screen stays until they are ready.
   if (!session) return <LoginScreen device={device} onLogin={(s) => startTransition(() => setSession(s))} />;
-  return <Frame device={device} session={session} logout={() => setSession(null)} />;
+  return <Frame device={device} session={session} logout={logout} />;
 }
 
 function useIdleLock(ms: number): [boolean, () => void] {
@@ -107,7 +108,6 @@ function useIdleLock(ms: number): [boolean, () => void] {
 }
 
 function Frame({ device, session, logout }: { device: DeviceIdentity; session: Session; logout: () => void }) {
-  const { t } = useTranslation();
   // Clerks start at intake, where most of their day goes; reviewers and supervisors at their queues.
   const [route, setRoute] = useState<{ key: RouteKey; param?: string }>({ key: session.staff.roles.includes('clerk') ? 'intake' : 'workbench' });
   const [locked, unlock] = useIdleLock(Number(localStorage.getItem('tongban.lockAfterMs')) || LOCK_AFTER_MS);
@@ -122,33 +122,12 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
   const current = routes.find((r) => r.key === route.key) ?? routes[0]!;
   const Page = current.component;
   const onList = route.key === 'cases';
+  // The same value while the login lasts: what reads it is not drawn again at every change of screen.
+  const app = useMemo(() => ({ device, session, logout }), [device, session, logout]);
   return (
-    <AppContext.Provider value={{ device, session, logout }}>
+    <AppContext.Provider value={app}>
       <Layout style={{ height: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, color: '#fff', paddingInline: 20 }}>
-          <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>{t('frame.appName')}</Typography.Text>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={[current.menu ?? current.key]}
-            // Every entry fits a counter's screen: no "more" entry, whose measuring of each entry's
-            // width drew the menu a second time in the frame's first task after the login.
-            disabledOverflow
-            style={{ flex: 1, minWidth: 0 }}
-            items={routes.filter((r) => r.label).map((r) => ({ key: r.key, label: translated(`frame.menu.${r.key}`, r.label ?? r.key) }))}
-            onClick={(e) => navigate(e.key as RouteKey)}
-          />
-          <Space>
-            <Tag color="gold">{hallLabel(device.hallId)}</Tag>
-            <span>
-              {t('frame.staff', { name: session.staff.name, roles: rolesLabel(session.staff.roles) })}
-              {session.mode === 'offline' ? t('frame.offlineLogin') : ''}
-            </span>
-            <Button size="small" onClick={logout}>
-              {t('frame.logout')}
-            </Button>
-          </Space>
-        </Layout.Header>
+        <FrameHeader selected={current.menu ?? current.key} navigate={navigate} />
         <Layout.Content style={{ overflow: 'auto', padding: 16 }}>
           {listKept ? (
             <Activity mode={onList ? 'visible' : 'hidden'}>
@@ -169,3 +148,44 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
     </AppContext.Provider>
   );
 }
+
+/**
+ * The app's name, the menu and who is logged in. Memoised: a change of screen draws it again only
+ * for the menu's selection, not with the whole frame.
+ */
+const FrameHeader = memo(function FrameHeader({ selected, navigate }: { selected: RouteKey; navigate: (key: RouteKey) => void }) {
+  const { t, i18n } = useTranslation();
+  const { device, session, logout } = useApp();
+  const items = useMemo(
+    () => routes.filter((r) => r.label).map((r) => ({ key: r.key, label: translated(`frame.menu.${r.key}`, r.label ?? r.key) })),
+    // translated() reads the language from i18n itself: made again when it changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [i18n.language],
+  );
+  return (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, color: '#fff', paddingInline: 20 }}>
+      <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>{t('frame.appName')}</Typography.Text>
+      <Menu
+        theme="dark"
+        mode="horizontal"
+        selectedKeys={[selected]}
+        // Every entry fits a counter's screen: no "more" entry, whose measuring of each entry's
+        // width drew the menu a second time in the frame's first task after the login.
+        disabledOverflow
+        style={{ flex: 1, minWidth: 0 }}
+        items={items}
+        onClick={(e) => navigate(e.key as RouteKey)}
+      />
+      <Space>
+        <Tag color="gold">{hallLabel(device.hallId)}</Tag>
+        <span>
+          {t('frame.staff', { name: session.staff.name, roles: rolesLabel(session.staff.roles) })}
+          {session.mode === 'offline' ? t('frame.offlineLogin') : ''}
+        </span>
+        <Button size="small" onClick={logout}>
+          {t('frame.logout')}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+});

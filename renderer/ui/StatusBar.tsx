@@ -1,7 +1,7 @@
 // The status bar: online or not, what waits in the outbox, the last sync, refused events.
 import { Badge, Button, List, Modal, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../shared/sync';
 import { db } from '../data/db';
 import { onSyncStatus } from '../data/sync-client';
@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatTime } from '../i18n';
 import { eventLabel } from '../i18n/labels';
 
-export function StatusBar() {
+/** Memoised: it has no props, and the frame draws again at every change of screen. */
+export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [showRefused, setShowRefused] = useState(false);
@@ -50,4 +51,4 @@ export function StatusBar() {
       </Modal>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 // Video consultation in the logged-in frame: the line to the hub while a staff member is logged in
 // (so this counter rings for its hall), the ring dialog, the call panel, and what went wrong.
 import { App, Modal, Typography } from 'antd';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/session-context';
 import { deviceSigner } from '../../data/device';
@@ -12,7 +12,8 @@ import { ConsultController } from './controller';
 import { IncomingRings } from './IncomingRings';
 import { setConsultController, useConsult } from './use-consult';
 
-export function ConsultDock() {
+/** Memoised: it has no props, and the frame draws again at every change of screen. */
+export const ConsultDock = memo(function ConsultDock() {
   const { device, session } = useApp();
   const { message } = App.useApp();
   const { t } = useTranslation();
@@ -69,4 +70,4 @@ export function ConsultDock() {
       </Modal>
     </>
   );
-}
+});
