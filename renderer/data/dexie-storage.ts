@@ -25,8 +25,10 @@ export class DexieSyncStorage implements SyncStorage {
   async append(event: UnsequencedEvent): Promise<Event> {
     const d = this.database;
     return d.transaction('rw', appendTables(d), async () => {
-      if ((await d.outbox.get(event.id)) || (await d.feed.get(event.id))) throw new Error(`event ${event.id} is already stored`);
-      const last = ((await d.meta.get(LAST_SEQ))?.value as number | undefined) ?? 0;
+      // The three reads at once: IndexedDB answers them in turn without waiting for the page between them.
+      const [inOutbox, inFeed, lastSeq] = await Promise.all([d.outbox.get(event.id), d.feed.get(event.id), d.meta.get(LAST_SEQ)]);
+      if (inOutbox || inFeed) throw new Error(`event ${event.id} is already stored`);
+      const last = (lastSeq?.value as number | undefined) ?? 0;
       const stored = { ...event, deviceSeq: last + 1 } as Event;
       await d.meta.put({ key: LAST_SEQ, value: stored.deviceSeq });
       await d.outbox.add({ id: stored.id, deviceSeq: stored.deviceSeq, caseId: stored.caseId, state: 'pending', event: stored });

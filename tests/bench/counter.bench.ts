@@ -625,7 +625,9 @@ function watchReceipt(): void {
   g.__accept = w;
   const onKey = (e: Any) => {
     if (e.key !== 'Enter' || !e.ctrlKey) return;
-    w.pressedAt = performance.now();
+    // When the key event was made, not when this listener ran: the counter's own listener for the
+    // shortcut comes first and starts the acceptance before it.
+    w.pressedAt = e.timeStamp;
     g.removeEventListener('keydown', onKey, { capture: true });
   };
   g.addEventListener('keydown', onKey, { capture: true });

@@ -60,8 +60,8 @@ export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> 
       });
       // Refused: the transaction is undone, the day's count with it.
       if (!appended.ok) throw new Refused(appended.error);
-      await deleteDraft(a.caseId);
-      return ok({ payload, calendar: await localCalendar() });
+      const [, calendar] = await Promise.all([deleteDraft(a.caseId), localCalendar()]);
+      return ok({ payload, calendar });
     });
   } catch (e) {
     if (e instanceof Refused) return fail(e.error.code, `受理未能保存：${e.error.message}`);

@@ -10,10 +10,10 @@ export async function nextDailyCount(deviceCode: string, at: Date): Promise<numb
   const key = `${PREFIX}${deviceCode}:${beijingDate(at)}`;
   const d = db();
   return d.transaction('rw', d.meta, async () => {
-    const next = (((await d.meta.get(key))?.value as number | undefined) ?? 0) + 1;
+    // Earlier days' counters are never needed again: removed while today's is read.
+    const [today] = await Promise.all([d.meta.get(key), d.meta.where('key').startsWith(PREFIX).and((row) => row.key !== key).delete()]);
+    const next = ((today?.value as number | undefined) ?? 0) + 1;
     await d.meta.put({ key, value: next });
-    // Earlier days' counters are never needed again.
-    await d.meta.where('key').startsWith(PREFIX).and((row) => row.key !== key).delete();
     return next;
   });
 }
