@@ -169,9 +169,6 @@ const FrameHeader = memo(function FrameHeader({ selected, navigate }: { selected
         theme="dark"
         mode="horizontal"
         selectedKeys={[selected]}
-        // Every entry fits a counter's screen: no "more" entry, whose measuring of each entry's
-        // width drew the menu a second time in the frame's first task after the login.
-        disabledOverflow
         style={{ flex: 1, minWidth: 0 }}
         items={items}
         onClick={(e) => navigate(e.key as RouteKey)}

@@ -8,14 +8,27 @@ import { theme } from 'antd';
 import type { ReactNode } from 'react';
 import { THEME_TOKEN } from './theme';
 
-/** antd's preset colours, whose palettes the token carries as `blue1`, `blue3`, `blue7` …. */
+/** antd's preset colours, whose palettes the token carries as `blue1`, `blue7` …. */
 const PRESETS = ['blue', 'purple', 'cyan', 'green', 'magenta', 'pink', 'red', 'orange', 'yellow', 'volcano', 'geekblue', 'lime', 'gold'] as const;
 /** A status colour and the token names it takes: antd's Tag draws `processing` in the info colours. */
 const STATUSES = { success: 'Success', processing: 'Info', error: 'Error', warning: 'Warning' } as const;
 
 let css: string | undefined;
 
-/** The stylesheet, made on first use: antd's tokens for the counter's theme, as its Tag uses them. */
+/** `rgba(r,g,b,a)` laid over an opaque `#rrggbb`: the solid colour antd gives its grey tag. */
+function over(rgba: string, background: string): string {
+  const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(rgba);
+  const bg = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);
+  if (!m || !bg) return rgba;
+  const a = m[4] === undefined ? 1 : Number(m[4]);
+  const mix = (c: string, b: string) => Math.round(Number(c) * a + parseInt(b, 16) * (1 - a)).toString(16).padStart(2, '0');
+  return `#${mix(m[1]!, bg[1]!)}${mix(m[2]!, bg[2]!)}${mix(m[3]!, bg[3]!)}`;
+}
+
+/**
+ * The stylesheet, made on first use: antd's tokens for the counter's theme, as its Tag (antd 6's
+ * default `filled` variant: no visible border) uses them.
+ */
 function plainTagCss(): string {
   if (css !== undefined) return css;
   const token = theme.getDesignToken({ token: THEME_TOKEN });
@@ -23,9 +36,9 @@ function plainTagCss(): string {
   const lineHeight = Math.round(token.lineHeightSM * token.fontSizeSM);
   const rules = [
     `.tb-tag{display:inline-block;box-sizing:border-box;padding-inline:${token.paddingXS - token.lineWidth}px;font-size:${token.fontSizeSM}px;line-height:${lineHeight}px;white-space:nowrap;` +
-      `background:${token.colorFillTertiary};border:${token.lineWidth}px solid ${token.colorBorder};border-radius:${token.borderRadiusSM}px;color:${token.colorText}}`,
-    ...PRESETS.map((c) => `.tb-tag-${c}{background:${tk[`${c}1`]};border-color:${tk[`${c}3`]};color:${tk[`${c}7`]}}`),
-    ...Object.entries(STATUSES).map(([s, k]) => `.tb-tag-${s}{background:${tk[`color${k}Bg`]};border-color:${tk[`color${k}Border`]};color:${tk[`color${k}`]}}`),
+      `background:${over(token.colorFillTertiary, token.colorBgContainer)};border:${token.lineWidth}px solid transparent;border-radius:${token.borderRadiusSM}px;color:${token.colorText}}`,
+    ...PRESETS.map((c) => `.tb-tag-${c}{background:${tk[`${c}1`]};color:${tk[`${c}7`]}}`),
+    ...Object.entries(STATUSES).map(([s, k]) => `.tb-tag-${s}{background:${tk[`color${k}Bg`]};color:${tk[`color${k}`]}}`),
     `.tb-secondary{color:${token.colorTextSecondary}}`,
     `.tb-inline{display:inline-flex;align-items:center;gap:${token.paddingXXS}px}`,
   ];
