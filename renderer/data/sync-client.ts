@@ -80,9 +80,9 @@ export async function appendEvent(draft: EventDraft): Promise<Result<Event>> {
 }
 
 /**
- * Appends one event to the outbox, in one transaction, or in the caller's when called inside one
- * that holds appendTables(d) (dexie-storage.ts; Dexie joins it): then the event lands with the caller's other writes or
- * not at all. The caller tells the worker (kickSync) once its transaction is done.
+ * Appends one event to the outbox, in a transaction of its own, or in the caller's when called inside
+ * one that holds appendTables(d) (dexie-storage.ts; Dexie joins it): then the event lands with the
+ * caller's other writes or not at all. The caller tells the worker (kickSync) once that is done.
  */
 export async function storeEvent(draft: EventDraft): Promise<Result<Event>> {
   const identity = await deviceIdentity();

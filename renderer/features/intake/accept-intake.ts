@@ -4,11 +4,10 @@ import type { Item } from '../../../shared/catalog/item-schema';
 import { randomDigits } from '../../../shared/crypto/bytes';
 import { fail, ok, type Problem, type Result } from '../../../shared/result';
 import { localCalendar } from '../../data/catalog-store';
-import type { DeviceIdentity } from '../../data/db';
 import type { WorkingCalendar } from '../../../shared/calendar/working-days';
+import { db, type DeviceIdentity } from '../../data/db';
 import type { Session } from '../../data/session';
 import { appendTables } from '../../data/dexie-storage';
-import { db } from '../../data/db';
 import { kickSync, storeEvent } from '../../data/sync-client';
 import { measure } from '../../data/sync-timing';
 import type { ReceiptData } from '../../ui/print/receipt';
@@ -45,11 +44,12 @@ export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> 
   stepDone('check');
   if (reason) return fail('INTAKE_INCOMPLETE', `还不能受理：${reason}`);
   const d = db();
-  let stored: Result<{ payload: CaseReceivedPayload; calendar: WorkingCalendar }>;
+  let stored: { payload: CaseReceivedPayload; calendar: WorkingCalendar };
   try {
     stored = await d.transaction('rw', [...appendTables(d), d.drafts], async () => {
       const caseNo = await nextCaseNumber(a.device.deviceCode, at);
-      if (!caseNo.ok) return caseNo;
+      // A failure undoes the transaction, the day's count with it.
+      if (!caseNo.ok) throw new Undone(caseNo.error);
       const payload = toCaseReceived(a.item, a.values, { caseNo: caseNo.value, queryCode: randomDigits(6), intakeHallId: a.device.hallId });
       const appended = await storeEvent({
         caseId: a.caseId,
@@ -58,27 +58,24 @@ export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> 
         actor: { staffId: a.session.staff.staffId, hallId: a.session.staff.hallId },
         at: at.toISOString(),
       });
-      // Refused: the transaction is undone, the day's count with it.
-      if (!appended.ok) throw new Refused(appended.error);
+      if (!appended.ok) throw new Undone({ code: appended.error.code, message: `受理未能保存：${appended.error.message}` });
       const [, calendar] = await Promise.all([deleteDraft(a.caseId), localCalendar()]);
-      return ok({ payload, calendar });
+      return { payload, calendar };
     });
   } catch (e) {
-    if (e instanceof Refused) return fail(e.error.code, `受理未能保存：${e.error.message}`);
+    if (e instanceof Undone) return { ok: false, error: e.problem };
     throw e;
   }
   stepDone('store');
-  if (!stored.ok) return stored;
   kickSync();
-  const { payload, calendar } = stored.value;
-  const receipt = buildReceipt({ payload, item: a.item, acceptedAt: at.toISOString(), calendar, hubUrl: a.device.hubUrl, clerkName: a.session.staff.name, deviceCode: a.device.deviceCode });
+  const receipt = buildReceipt({ ...stored, item: a.item, acceptedAt: at.toISOString(), hubUrl: a.device.hubUrl, clerkName: a.session.staff.name, deviceCode: a.device.deviceCode });
   stepDone('receipt');
   return ok(receipt);
 }
 
-/** An event the outbox refused, thrown to undo the acceptance's transaction. */
-class Refused extends Error {
-  constructor(readonly error: Problem) {
-    super(error.message);
+/** What stopped the acceptance (no case number, the event refused), thrown to undo its transaction. */
+class Undone extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
   }
 }

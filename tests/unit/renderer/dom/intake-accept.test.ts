@@ -1,7 +1,8 @@
 // Accepting a case (renderer/features/intake/accept-intake.ts) over fake-indexeddb (an IndexedDB
 // implementation in Node): the day's case number, the `case.received` event in the outbox, the case's
-// row and the draft's removal land in one transaction. When the outbox refuses the event, none of it
-// does: the draft stays to be offered again, and the day's count is not used up.
+// row and the draft's removal land in one transaction. When the outbox refuses the event, or no case
+// number can be made, none of it does: the draft stays to be offered again, and the day's count is
+// not used up.
 // The sync worker is not started here: the acceptance's call to it (kickSync) has no worker to tell.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,6 +71,14 @@ describe('accepting a case', () => {
     expect(r.ok ? null : r.error.code).toBe('DEVICE_UNKNOWN');
     expect(await db().outbox.count()).toBe(0);
     expect(await db().cases.get(CASE_ID)).toBeUndefined();
+    expect(await db().drafts.get(CASE_ID)).toBeDefined();
+    expect(await dayCounts()).toEqual([]);
+  });
+
+  it('leaves everything as it was when no case number can be made', async () => {
+    const r = await acceptIntake({ caseId: CASE_ID, item: nurse, values: completeNurse(), device: { ...device, deviceCode: 'not-a-code' }, session });
+    expect(r.ok).toBe(false);
+    expect(await db().outbox.count()).toBe(0);
     expect(await db().drafts.get(CASE_ID)).toBeDefined();
     expect(await dayCounts()).toEqual([]);
   });
