@@ -4,6 +4,7 @@
 // or leaving a screen of rows cost tens of milliseconds in one task. These take one stylesheet, made
 // once from antd's own design tokens (the preset colours and the status colours, as its Tag does),
 // and hoisted into the head by React: a row's tags are then a span each.
+import { FastColor } from '@ant-design/fast-color';
 import { theme } from 'antd';
 import type { ReactNode } from 'react';
 import { THEME_TOKEN } from './theme';
@@ -15,19 +16,10 @@ const STATUSES = { success: 'Success', processing: 'Info', error: 'Error', warni
 
 let css: string | undefined;
 
-/** `rgba(r,g,b,a)` laid over an opaque `#rrggbb`: the solid colour antd gives its grey tag. */
-function over(rgba: string, background: string): string {
-  const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(rgba);
-  const bg = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);
-  if (!m || !bg) return rgba;
-  const a = m[4] === undefined ? 1 : Number(m[4]);
-  const mix = (c: string, b: string) => Math.round(Number(c) * a + parseInt(b, 16) * (1 - a)).toString(16).padStart(2, '0');
-  return `#${mix(m[1]!, bg[1]!)}${mix(m[2]!, bg[2]!)}${mix(m[3]!, bg[3]!)}`;
-}
-
 /**
  * The stylesheet, made on first use: antd's tokens for the counter's theme, as its Tag (antd 6's
- * default `filled` variant: no visible border) uses them.
+ * default `filled` variant: no visible border; the grey one solid, laid over the background with
+ * antd's own colour library) uses them.
  */
 function plainTagCss(): string {
   if (css !== undefined) return css;
@@ -36,7 +28,7 @@ function plainTagCss(): string {
   const lineHeight = Math.round(token.lineHeightSM * token.fontSizeSM);
   const rules = [
     `.tb-tag{display:inline-block;box-sizing:border-box;padding-inline:${token.paddingXS - token.lineWidth}px;font-size:${token.fontSizeSM}px;line-height:${lineHeight}px;white-space:nowrap;` +
-      `background:${over(token.colorFillTertiary, token.colorBgContainer)};border:${token.lineWidth}px solid transparent;border-radius:${token.borderRadiusSM}px;color:${token.colorText}}`,
+      `background:${new FastColor(token.colorFillTertiary).onBackground(token.colorBgContainer).toHexString()};border:${token.lineWidth}px solid transparent;border-radius:${token.borderRadiusSM}px;color:${token.colorText}}`,
     ...PRESETS.map((c) => `.tb-tag-${c}{background:${tk[`${c}1`]};color:${tk[`${c}7`]}}`),
     ...Object.entries(STATUSES).map(([s, k]) => `.tb-tag-${s}{background:${tk[`color${k}Bg`]};color:${tk[`color${k}`]}}`),
     `.tb-secondary{color:${token.colorTextSecondary}}`,
@@ -55,7 +47,10 @@ export function PlainTagStyles() {
   );
 }
 
-/** A tag: `color` one of antd's preset or status colours (`default`, or anything else, is grey). */
+/**
+ * A tag: `color` one of antd's preset or status colours (`default`, or anything else, is grey). The
+ * screen that draws it draws <PlainTagStyles /> once (the case list's table does).
+ */
 export function PlainTag({ color, title, children }: { color?: string | undefined; title?: string; children: ReactNode }) {
   return (
     <span className={color ? `tb-tag tb-tag-${color}` : 'tb-tag'} title={title}>
