@@ -49,8 +49,18 @@ export function runCli(main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),
     (err: unknown) => {
-      console.error(err instanceof CliError ? err.message : err);
+      console.error(err instanceof CliError ? err.message : optionValueHint(err) ?? err);
       process.exit(2);
     },
   );
+}
+
+/**
+ * A key in base64url may begin with "-", which Node's parseArgs takes for an option after
+ * `--public-key KEY`: told in Chinese, with the form that works (`--public-key=KEY`).
+ */
+function optionValueHint(err: unknown): string | null {
+  if (!(err instanceof Error) || (err as { code?: string }).code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return null;
+  const option = /Option '([^']+)'/.exec(err.message)?.[1] ?? '选项';
+  return `${option} 的值以“-”开头（base64url 编码的密钥可能如此）：请写作 ${option.split(' ')[0]}=值`;
 }

@@ -43,7 +43,8 @@ describe('release:sign and release:verify', { timeout: 30_000 }, () => {
   });
 
   it('refuses, with exit code 1 and the reason, a wrong key, a replayed version, an altered byte and a missing file', () => {
-    const verify = (args: string[] = [], key = keys.publicKey) => run('release-verify', ['--dir', dir, '--public-key', key, ...args]);
+    // `--public-key=KEY`: a base64url key may begin with "-" (see the test below of the separate form).
+    const verify = (args: string[] = [], key = keys.publicKey) => run('release-verify', ['--dir', dir, `--public-key=${key}`, ...args]);
     expect(verify([], otherKeys.publicKey)).toMatchObject({ code: 1, out: expect.stringContaining('拒绝（WRONG_KEY）：更新包由另一把密钥签署') });
     expect(verify(['--current', '0.2.0'])).toMatchObject({ code: 1, out: expect.stringContaining('拒绝（NOT_NEWER）') });
 
@@ -78,5 +79,10 @@ describe('release:sign and release:verify', { timeout: 30_000 }, () => {
     }
     expect(run('release-sign', ['--dir', dir], { TONGBAN_RELEASE_PRIVATE_KEY: 'not-a-key' })).toMatchObject({ code: 2, out: expect.stringContaining('发布私钥格式错误') });
     expect(run('release-verify', ['--dir', dir])).toMatchObject({ code: 2, out: expect.stringContaining('未提供发布公钥') });
+  });
+
+  it('tells, in Chinese, how to give a key that begins with "-" (one base64url key in 64 does)', () => {
+    const dashed = `-${keys.publicKey.slice(1)}`;
+    expect(run('release-verify', ['--dir', dir, '--public-key', dashed])).toEqual({ code: 2, out: '--public-key 的值以“-”开头（base64url 编码的密钥可能如此）：请写作 --public-key=值' });
   });
 });
