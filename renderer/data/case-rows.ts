@@ -5,6 +5,7 @@
 // here runs inside the transaction that changed the outbox, the feed or the snapshot.
 import { applyEvent, type CaseView } from '../../shared/case/projection';
 import type { Event, StoredEvent } from '../../shared/protocol/events';
+import type { CalendarYear } from '../../shared/calendar/calendar-data';
 import { attentionKeys } from '../../shared/supervision/feedback';
 import { calendarOf, dueKey } from './case-due';
 import { caseKeyEntry, type CaseKeyEntry, type CaseRow, type OutboxRow, type TongbanDB } from './db';
@@ -94,7 +95,9 @@ function caseRow(caseId: string, confirmed: Confirmed, view: CaseView, ours: rea
 async function outboxByCase(database: TongbanDB, caseIds: readonly string[]): Promise<Map<string, OutboxRow[]>> {
   const byCase = new Map<string, OutboxRow[]>();
   if (caseIds.length === 0) return byCase;
-  for (const o of await database.outbox.where('caseId').anyOf([...caseIds]).toArray()) {
+  // One case (an append) is one request; anyOf walks a cursor, a request for each row it passes.
+  const index = database.outbox.where('caseId');
+  for (const o of await (caseIds.length === 1 ? index.equals(caseIds[0]!) : index.anyOf([...caseIds])).toArray()) {
     const list = byCase.get(o.caseId);
     if (list) list.push(o);
     else byCase.set(o.caseId, [o]);
@@ -103,13 +106,14 @@ async function outboxByCase(database: TongbanDB, caseIds: readonly string[]): Pr
 }
 
 /**
- * Writes the rows of the given cases from their confirmed folds, in two bulk writes. Only Dexie
- * requests are awaited here: inside a transaction, a wait on anything else lets IndexedDB commit it.
+ * Writes the rows of the given cases from their confirmed folds, the rows and the list log's record
+ * together. Only Dexie requests are awaited here: inside a transaction, a wait on anything else lets
+ * IndexedDB commit it.
  */
-export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<string, Confirmed>, outbox: ReadonlyMap<string, readonly OutboxRow[]>): Promise<void> {
+export async function writeCases(database: TongbanDB, loaded: LoadedCases): Promise<void> {
   const start = performance.now();
-  const shown = [...confirmed].map(([caseId, c]) => ({ caseId, c, ...withOwn(c, outbox.get(caseId) ?? []) }));
-  const calendar = calendarOf(await database.calendar.toArray());
+  const shown = [...loaded.confirmed].map(([caseId, c]) => ({ caseId, c, ...withOwn(c, loaded.outbox.get(caseId) ?? []) }));
+  const calendar = calendarOf(loaded.calendar);
   // The catalog's promised days, for cases whose intake did not carry them.
   const needsCatalog = shown.some((s) => s.view && s.view.promisedDays === undefined);
   const catalog = needsCatalog ? (await database.catalog.get('current'))?.catalog : undefined;
@@ -121,28 +125,38 @@ export async function writeCases(database: TongbanDB, confirmed: ReadonlyMap<str
     else gone.push(s.caseId);
   }
   measure('case-rows', start, { rows: rows.length });
-  if (rows.length) await database.cases.bulkPut(rows);
-  if (gone.length) await database.cases.bulkDelete(gone);
-  // What the list keeps in memory of what was written, as one record of the list log (db.ts, caseKeys).
-  if (rows.length || gone.length) await database.caseKeys.add({ entries: [...rows.map(caseKeyEntry), ...gone.map((id): CaseKeyEntry => [id])] });
+  if (!rows.length && !gone.length) return;
+  // Sent at once: IndexedDB carries out a transaction's requests in the order they were made.
+  await Promise.all([
+    rows.length ? database.cases.bulkPut(rows) : undefined,
+    gone.length ? database.cases.bulkDelete(gone) : undefined,
+    // What the list keeps in memory of what was written, as one record of the list log (db.ts, caseKeys).
+    database.caseKeys.add({ entries: [...rows.map(caseKeyEntry), ...gone.map((id): CaseKeyEntry => [id])] }),
+  ]);
 }
 
-/** What a write of case rows starts from: each case's confirmed fold, and our outbox rows on them. */
+/** What a write of case rows starts from: each case's confirmed fold, our outbox rows on them, and the working calendar. */
 export interface LoadedCases {
   confirmed: Map<string, Confirmed>;
   outbox: Map<string, OutboxRow[]>;
+  calendar: CalendarYear[];
 }
 
 /**
- * Reads the rows of the given cases (as confirmed folds) and our outbox rows on them. With
- * `ownMaybe`, only on the cases whose rows may fold some on top (mayHaveOwn): pulled events and
- * snapshot pages. Without it, on every case: our own events just changed there.
+ * Reads the rows of the given cases (as confirmed folds), our outbox rows on them and the calendar
+ * the rows' promised dates need. With `ownMaybe`, the outbox only on the cases whose rows may fold
+ * some on top (mayHaveOwn), after the rows: pulled events and snapshot pages. Without it, on every
+ * case, with the rows: our own events just changed there.
  */
 export async function loadCases(database: TongbanDB, caseIds: readonly string[], ownMaybe: boolean): Promise<LoadedCases> {
-  const rows = await database.cases.bulkGet([...caseIds]);
+  const [rows, calendar, outboxAll] = await Promise.all([
+    database.cases.bulkGet([...caseIds]),
+    database.calendar.toArray(),
+    ownMaybe ? undefined : outboxByCase(database, caseIds),
+  ]);
   const confirmed = new Map(caseIds.map((id, i) => [id, confirmedOf(rows[i])]));
-  const outbox = await outboxByCase(database, ownMaybe ? caseIds.filter((_, i) => mayHaveOwn(rows[i])) : caseIds);
-  return { confirmed, outbox };
+  const outbox = outboxAll ?? (await outboxByCase(database, caseIds.filter((_, i) => mayHaveOwn(rows[i]))));
+  return { confirmed, outbox, calendar };
 }
 
 /**
@@ -153,6 +167,5 @@ export async function loadCases(database: TongbanDB, caseIds: readonly string[],
 export async function rebuildCases(database: TongbanDB, caseIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(caseIds)];
   if (ids.length === 0) return;
-  const { confirmed, outbox } = await loadCases(database, ids, false);
-  await writeCases(database, confirmed, outbox);
+  await writeCases(database, await loadCases(database, ids, false));
 }

@@ -25,14 +25,16 @@ export class DexieSyncStorage implements SyncStorage {
   async append(event: UnsequencedEvent): Promise<Event> {
     const d = this.database;
     return d.transaction('rw', appendTables(d), async () => {
-      // The three reads at once: IndexedDB answers them in turn without waiting for the page between them.
-      const [inOutbox, inFeed, lastSeq] = await Promise.all([d.outbox.get(event.id), d.feed.get(event.id), d.meta.get(LAST_SEQ)]);
+      // Every read at once, then every write at once: IndexedDB carries out a transaction's requests
+      // in the order they were made, without waiting for the page between them.
+      const [inOutbox, inFeed, lastSeq, loaded] = await Promise.all([d.outbox.get(event.id), d.feed.get(event.id), d.meta.get(LAST_SEQ), loadCases(d, [event.caseId], false)]);
       if (inOutbox || inFeed) throw new Error(`event ${event.id} is already stored`);
       const last = (lastSeq?.value as number | undefined) ?? 0;
       const stored = { ...event, deviceSeq: last + 1 } as Event;
-      await d.meta.put({ key: LAST_SEQ, value: stored.deviceSeq });
-      await d.outbox.add({ id: stored.id, deviceSeq: stored.deviceSeq, caseId: stored.caseId, state: 'pending', event: stored });
-      await rebuildCases(d, [stored.caseId]);
+      const row: OutboxRow = { id: stored.id, deviceSeq: stored.deviceSeq, caseId: stored.caseId, state: 'pending', event: stored };
+      // The case's row is rebuilt with the event as the outbox will hold it (rebuildCases, read after the add, would find the same).
+      loaded.outbox.set(stored.caseId, [...(loaded.outbox.get(stored.caseId) ?? []), row]);
+      await Promise.all([d.meta.put({ key: LAST_SEQ, value: stored.deviceSeq }), d.outbox.add(row), writeCases(d, loaded)]);
       return stored;
     });
   }
@@ -92,7 +94,8 @@ export class DexieSyncStorage implements SyncStorage {
         if (list) list.push(e);
         else byCase.set(e.caseId, [e]);
       }
-      const { confirmed, outbox } = await loadCases(d, [...byCase.keys()], true);
+      const loaded = await loadCases(d, [...byCase.keys()], true);
+      const { confirmed, outbox } = loaded;
       const fresh = new Set<string>();
       for (const [caseId, list] of byCase) {
         const c = confirmed.get(caseId)!;
@@ -114,7 +117,7 @@ export class DexieSyncStorage implements SyncStorage {
         { key: 'feedPos', value: last + rows.length },
         { key: 'lastPullAt', value: Date.now() },
       ]);
-      await writeCases(d, confirmed, outbox);
+      await writeCases(d, loaded);
       return rows.length;
     });
     return timed('pull-apply', work, (fresh) => ({ events: events.length, fresh }));
@@ -170,7 +173,8 @@ export class DexieSyncStorage implements SyncStorage {
    */
   private async storeWhole(cases: readonly SnapshotCase[]): Promise<number> {
     const d = this.database;
-    const { confirmed, outbox } = await loadCases(d, cases.map((c) => c.caseId), true);
+    const loaded = await loadCases(d, cases.map((c) => c.caseId), true);
+    const { confirmed, outbox } = loaded;
     const fresh: StoredEvent[] = [];
     const folding = performance.now();
     for (const c of cases) {
@@ -184,7 +188,7 @@ export class DexieSyncStorage implements SyncStorage {
     }
     measure('snapshot-fold', folding, { cases: cases.length });
     await this.settleOwn(fresh, outbox);
-    await writeCases(d, confirmed, outbox);
+    await writeCases(d, loaded);
     return fresh.length;
   }
 

@@ -6,7 +6,7 @@ import { validateEvent } from '../../shared/protocol/validate-event';
 import type { Result } from '../../shared/result';
 import type { SyncStatus } from '../../shared/sync';
 import type { EventDraft } from '../../shared/sync/engine';
-import { db } from './db';
+import { db, type DeviceIdentity } from './db';
 import { DexieSyncStorage } from './dexie-storage';
 import { deviceIdentity } from './device';
 import type { FetchOutcome, WorkerCommand, WorkerReport } from './sync-worker';
@@ -83,9 +83,11 @@ export async function appendEvent(draft: EventDraft): Promise<Result<Event>> {
  * Appends one event to the outbox, in a transaction of its own, or in the caller's when called inside
  * one that holds appendTables(d) (dexie-storage.ts; Dexie joins it): then the event lands with the
  * caller's other writes or not at all. The caller tells the worker (kickSync) once that is done.
+ * `device`: the device's identity as read by the caller in that transaction, started while it read
+ * something else (an acceptance, with its case number); by default read here.
  */
-export async function storeEvent(draft: EventDraft): Promise<Result<Event>> {
-  const identity = await deviceIdentity();
+export async function storeEvent(draft: EventDraft, device: Promise<DeviceIdentity | undefined> = deviceIdentity()): Promise<Result<Event>> {
+  const identity = await device;
   if (!identity) return { ok: false, error: { code: 'DEVICE_UNKNOWN', message: '本机尚未注册' } };
   const id = draft.id ?? uuidv7();
   const candidate = { ...draft, id, deviceId: identity.deviceId, deviceSeq: 1 };

@@ -6,6 +6,7 @@ import { fail, ok, type Problem, type Result } from '../../../shared/result';
 import { localCalendar } from '../../data/catalog-store';
 import type { WorkingCalendar } from '../../../shared/calendar/working-days';
 import { db, type DeviceIdentity } from '../../data/db';
+import { deviceIdentity } from '../../data/device';
 import type { Session } from '../../data/session';
 import { appendTables } from '../../data/dexie-storage';
 import { kickSync, storeEvent } from '../../data/sync-client';
@@ -30,8 +31,10 @@ export interface AcceptArgs {
  * The case number, the event, the draft's removal and the calendar's read are one transaction: the
  * case is in the outbox and its draft gone together, or neither (a draft left behind after a crash
  * would be offered again for a case already accepted), and the clerk waits for one commit, not three.
- * Each step is a User Timing measure (`tongban:accept-*`: checking, storing, the receipt), which
- * DevTools and the counter benchmark read.
+ * Inside it, requests that do not wait for each other's answers are sent together, in three rounds
+ * to IndexedDB: the day's count and the device; the count's write, the case's reads, the draft and
+ * the calendar; the event's and the case's writes. Each step is a User Timing measure
+ * (`tongban:accept-*`: checking, storing, the receipt), which DevTools and the counter benchmark read.
  */
 export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> {
   const at = new Date();
@@ -47,19 +50,25 @@ export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> 
   let stored: { payload: CaseReceivedPayload; calendar: WorkingCalendar };
   try {
     stored = await d.transaction('rw', [...appendTables(d), d.drafts], async () => {
+      // The device's record is read with the day's count (the event needs the device's id).
+      const device = deviceIdentity();
       const caseNo = await nextCaseNumber(a.device.deviceCode, at);
       // A failure undoes the transaction, the day's count with it.
       if (!caseNo.ok) throw new Undone(caseNo.error);
       const payload = toCaseReceived(a.item, a.values, { caseNo: caseNo.value, queryCode: randomDigits(6), intakeHallId: a.device.hallId });
-      const appended = await storeEvent({
-        caseId: a.caseId,
-        type: 'case.received',
-        payload,
-        actor: { staffId: a.session.staff.staffId, hallId: a.session.staff.hallId },
-        at: at.toISOString(),
-      });
+      // The draft's removal and the calendar's read go with the event's requests (a refused event undoes the removal).
+      const [appended, , calendar] = await Promise.all([
+        storeEvent({
+          caseId: a.caseId,
+          type: 'case.received',
+          payload,
+          actor: { staffId: a.session.staff.staffId, hallId: a.session.staff.hallId },
+          at: at.toISOString(),
+        }, device),
+        deleteDraft(a.caseId),
+        localCalendar(),
+      ]);
       if (!appended.ok) throw new Undone({ code: appended.error.code, message: `受理未能保存：${appended.error.message}` });
-      const [, calendar] = await Promise.all([deleteDraft(a.caseId), localCalendar()]);
       return { payload, calendar };
     });
   } catch (e) {

@@ -10,10 +10,14 @@ export async function nextDailyCount(deviceCode: string, at: Date): Promise<numb
   const key = `${PREFIX}${deviceCode}:${beijingDate(at)}`;
   const d = db();
   return d.transaction('rw', d.meta, async () => {
-    // Earlier days' counters are never needed again: removed while today's is read.
-    const [today] = await Promise.all([d.meta.get(key), d.meta.where('key').startsWith(PREFIX).and((row) => row.key !== key).delete()]);
+    // Earlier days' counters (any other key of the prefix) are never needed again: removed while
+    // today's is read, as two key ranges (a request each; a filter would walk a cursor).
+    const others = [d.meta.where('key').between(PREFIX, key, true, false).delete(), d.meta.where('key').between(key, `${PREFIX}\uffff`, false, true).delete()];
+    const [today] = await Promise.all([d.meta.get(key), ...others]);
     const next = ((today?.value as number | undefined) ?? 0) + 1;
-    await d.meta.put({ key, value: next });
+    // Not waited for: the transaction carries it out before anything asked after it, and a failure
+    // aborts the transaction (Dexie's rule for a request nobody catches), the caller's with it.
+    void d.meta.put({ key, value: next });
     return next;
   });
 }

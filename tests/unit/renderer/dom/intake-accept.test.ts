@@ -64,6 +64,21 @@ describe('accepting a case', () => {
     expect((await dayCounts()).map((c) => c.value)).toEqual([1]);
   });
 
+  it('counts on from today’s count and removes the earlier days’ counts, whichever device’s', async () => {
+    await db().meta.bulkPut([
+      { key: 'caseCount:AA01A:2026-01-01', value: 9 },
+      { key: 'caseCount:ZZ99Z:2030-12-31', value: 9 },
+      { key: 'caseCountless', value: 'not a count' },
+    ]);
+    const first = await acceptIntake({ caseId: CASE_ID, item: nurse, values: completeNurse(), device, session });
+    const second = await acceptIntake({ caseId: '0192f3a4-5b6c-7d8e-9f00-aabbccddee00', item: nurse, values: completeNurse(), device, session });
+    if (!first.ok || !second.ok) throw new Error('not accepted');
+    expect(second.value.caseNo.slice(0, -1)).toBe(`${first.value.caseNo.slice(0, -5)}0002`);
+    expect((await dayCounts()).map((c) => c.value)).toEqual([2]);
+    expect(await db().meta.get('caseCountless')).toBeDefined();
+    expect((await db().outbox.toArray()).map((o) => o.deviceSeq)).toEqual([1, 2]);
+  });
+
   it('leaves the draft and the day’s count as they were when the outbox refuses the event', async () => {
     // The store no longer knows the device (the outbox needs its id): the append is refused.
     await db().meta.delete('device');
