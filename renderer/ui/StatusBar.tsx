@@ -34,21 +34,24 @@ export const StatusBar = memo(function StatusBar() {
           {t('status.refused', { count: refused.length })}
         </Button>
       )}
-      <Modal title={t('status.refusedTitle')} open={showRefused} onCancel={() => setShowRefused(false)} footer={null} width={640}>
-        <List
-          dataSource={refused}
-          renderItem={(r) => (
-            <List.Item>
-              <Space direction="vertical" size={0}>
-                <Typography.Text strong>
-                  {eventLabel(r.event.type)} · {formatDateTime(r.event.at)}
-                </Typography.Text>
-                <Typography.Text type="danger">{r.reason?.message}</Typography.Text>
-              </Space>
-            </List.Item>
-          )}
-        />
-      </Modal>
+      {/* Only while open: closed, antd's Modal still drew at every change of the outbox (each acceptance). */}
+      {showRefused ? (
+        <Modal title={t('status.refusedTitle')} open onCancel={() => setShowRefused(false)} footer={null} width={640}>
+          <List
+            dataSource={refused}
+            renderItem={(r) => (
+              <List.Item>
+                <Space direction="vertical" size={0}>
+                  <Typography.Text strong>
+                    {eventLabel(r.event.type)} · {formatDateTime(r.event.at)}
+                  </Typography.Text>
+                  <Typography.Text type="danger">{r.reason?.message}</Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Modal>
+      ) : null}
     </div>
   );
 });

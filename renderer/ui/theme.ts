@@ -1,3 +1,3 @@
 // The counter's antd theme: the seed tokens every screen is drawn with (App.tsx's ConfigProvider),
-// and that plain-tag.tsx takes its colours from.
+// and that plain.tsx takes its colours from.
 export const THEME_TOKEN = { colorPrimary: '#b5242b' } as const;

@@ -2,7 +2,7 @@
 import { memo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cityLabel } from '../../i18n/labels';
-import { PlainTag } from '../../ui/plain-tag';
+import { PlainTag } from '../../ui/plain';
 import type { CaseListItem } from './case-query';
 import { beijingTime } from './format';
 import { DeadlineTag } from './DeadlineTag';
@@ -83,7 +83,7 @@ function LoadingCell() {
   );
 }
 
-/** Plain elements and tags (renderer/ui/plain-tag.tsx): a screen of rows is drawn and left often. */
+/** Plain elements and tags (renderer/ui/plain.tsx): a screen of rows is drawn and left often. */
 const RowCells = memo(function RowCells({ item }: { item: CaseListItem }) {
   const { t } = useTranslation();
   return (

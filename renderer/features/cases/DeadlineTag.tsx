@@ -2,10 +2,10 @@
 // while the applicant corrects, 暂定 when counted on a year without the official schedule.
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PlainTag } from '../../ui/plain-tag';
+import { PlainTag } from '../../ui/plain';
 import { RISK_COLORS, type CaseDeadline } from './deadline';
 
-/** `compact`: for a line of the case list, on one line and drawn plain (renderer/ui/plain-tag.tsx). */
+/** `compact`: for a line of the case list, on one line and drawn plain (renderer/ui/plain.tsx). */
 export function DeadlineTag({ deadline, compact = false }: { deadline: CaseDeadline | null; compact?: boolean }) {
   const { t } = useTranslation();
   if (!deadline) return compact ? <span className="tb-secondary">—</span> : <Typography.Text type="secondary">—</Typography.Text>;

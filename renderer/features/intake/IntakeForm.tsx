@@ -5,6 +5,7 @@ import { hallLabel } from '../../i18n/labels';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App, Card, Col, Form, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useController, useForm, useWatch } from 'react-hook-form';
 import type { Item } from '../../../shared/catalog/item-schema';
 import { SEED_HALLS } from '../../../shared/halls';
@@ -85,7 +86,9 @@ export function IntakeForm({ caseId, item, initial, carried, valuesRef, onAccept
       const r = await acceptIntake({ caseId, item, values: getValues(), device, session });
       if (!r.ok) throw new Error(r.error.message);
       window.clearTimeout(showBusy);
-      onAccepted(r.value);
+      // Drawn at once, in this task: scheduled, the receipt waited behind whatever else was queued
+      // (the live queries answering the acceptance's writes, the sync worker's messages).
+      flushSync(() => onAccepted(r.value));
     } catch (e) {
       window.clearTimeout(showBusy);
       message.error(e instanceof Error ? e.message : String(e));

@@ -1,7 +1,7 @@
 // Unified intake (线下收件): find the item, take the applicant's details and materials, accept
 // offline with a printed receipt, or print a one-time notice of what is missing.
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Card, Space, Typography, type RefSelectProps } from 'antd';
+import { Alert, App, Card, Typography, type RefSelectProps } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,6 +10,7 @@ import type { PageProps } from '../../app/routes';
 import { useApp } from '../../app/session-context';
 import { localCatalog } from '../../data/catalog-store';
 import { db } from '../../data/db';
+import { DocStyles } from '../../ui/print/PrintPreview';
 import { warmQr } from '../../ui/print/qr-svg';
 import type { ReceiptData } from '../../ui/print/receipt';
 import { discardDraft, pruneDrafts, readDraft, type Draft } from './drafts';
@@ -112,14 +113,23 @@ export function IntakePage(_props: PageProps) {
   ]);
 
   const offered = pruned && !active && !receipt ? drafts : NO_DRAFTS;
+  // The same element while the language stays: not drawn again with the receipt.
+  const title = useMemo(
+    () => (
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('intake.title')}
+      </Typography.Title>
+    ),
+    [t],
+  );
   return (
     <div style={{ maxWidth: 1440, margin: '0 auto' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('intake.title')}
-        </Typography.Title>
-        <ShortcutBar extra={receipt ? [['Ctrl+P', t('intake.shortcut.print')]] : undefined} />
-      </Space>
+      {/* The receipt's stylesheet, before the first receipt (PrintPreview.tsx). */}
+      <DocStyles />
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between', marginBottom: 12 }}>
+        {title}
+        <ShortcutBar withPrint={receipt !== null} />
+      </div>
       {receipt && <ReceiptPanel receipt={receipt} onNext={startNew} />}
       {/* Under the receipt the intake stays, hidden and not drawn again: the accepted form leaves after the receipt is on screen. */}
       <div hidden={receipt !== null}>

@@ -1,9 +1,12 @@
 // After acceptance: the receipt as it prints, 打印回执 through the shell, and the way to the next applicant.
-import { CheckCircleFilled, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+// Drawn while the clerk waits for it, so in plain elements where antd's would cost (renderer/ui/plain.tsx):
+// the heading and texts; the buttons stay antd's.
+import { CheckCircleFilled, CopyOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { platform } from '../../platform/platform';
+import { PlainStyles } from '../../ui/plain';
 import { PrintPreview } from '../../ui/print/PrintPreview';
 import { receiptBody, receiptDocument, RECEIPT_TITLE, type ReceiptData } from '../../ui/print/receipt';
 import { useShortcuts } from './keyboard';
@@ -26,26 +29,24 @@ export function ReceiptPanel({ receipt, onNext }: { receipt: ReceiptData; onNext
 
   return (
     <div style={{ maxWidth: 880, margin: '0 auto' }}>
+      <PlainStyles />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Space align="start" size={16} style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-          <Space align="start" size={12}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start', justifyContent: 'space-between' }}>
+          <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
             <CheckCircleFilled style={{ color: '#52c41a', fontSize: 28, marginTop: 4 }} aria-hidden="true" />
             <div>
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {t('intake.accepted')}
-              </Typography.Title>
-              <Typography.Text>
+              <h4 className="tb-h4">{t('intake.accepted')}</h4>
+              <div>
                 <Trans
                   i18nKey="intake.receiptLine"
                   values={{ caseNo: receipt.caseNo, queryCode: receipt.queryCode }}
-                  components={{ caseNo: <Typography.Text strong copyable />, code: <Typography.Text strong /> }}
+                  components={{ caseNo: <Copyable text={receipt.caseNo} />, code: <strong className="tb-bold" /> }}
                 />
-              </Typography.Text>
-              <br />
-              <Typography.Text type="secondary">{t('intake.savedLocally', { hall: receipt.item.homeHallName })}</Typography.Text>
+              </div>
+              <div className="tb-secondary">{t('intake.savedLocally', { hall: receipt.item.homeHallName })}</div>
             </div>
-          </Space>
-          <Space>
+          </div>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             <Button ref={printButton} type="primary" icon={<PrinterOutlined aria-hidden="true" />} onClick={() => void print()} aria-keyshortcuts="Control+P">
               {t('intake.printReceipt')}
             </Button>
@@ -53,11 +54,30 @@ export function ReceiptPanel({ receipt, onNext }: { receipt: ReceiptData; onNext
             <Button onClick={onNext} aria-keyshortcuts="Alt+N">
               {t('intake.nextApplicant')}
             </Button>
-          </Space>
-        </Space>
-        {printed && <Typography.Text type="success">{t('intake.printed')}</Typography.Text>}
+          </div>
+        </div>
+        {printed && <div className="tb-success">{t('intake.printed')}</div>}
       </Card>
       <PrintPreview label={RECEIPT_TITLE} body={receiptBody(receipt)} />
     </div>
+  );
+}
+
+/** The case number in bold, with a button that copies it (as Typography's `copyable`, without its tooltip and size watching). */
+function Copyable({ text, children }: { text: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const copy = () =>
+    navigator.clipboard.writeText(text).then(
+      () => message.success(t('intake.caseNoCopied', { caseNo: text })),
+      () => message.error(t('intake.copyFailed')),
+    );
+  return (
+    <>
+      <strong className="tb-bold">{children}</strong>
+      <button type="button" className="tb-icon-button" aria-label={t('intake.copyCaseNo')} title={t('intake.copyCaseNo')} onClick={() => void copy()}>
+        <CopyOutlined aria-hidden="true" />
+      </button>
+    </>
   );
 }

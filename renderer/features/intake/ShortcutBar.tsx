@@ -1,6 +1,8 @@
-// The shortcuts of the intake screen, always in sight.
+// The shortcuts of the intake screen, always in sight. Plain elements (renderer/ui/plain.tsx): the bar
+// is drawn again with the receipt, which the clerk waits for.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Space, Typography } from 'antd';
+import { PlainStyles } from '../../ui/plain';
 
 const KEYS = [
   ['F3', 'find'],
@@ -10,17 +12,19 @@ const KEYS = [
   ['Alt+N', 'new'],
 ] as const;
 
-/** `extra`: more shortcuts, each with the text of what it does. */
-export function ShortcutBar({ extra }: { extra?: [string, string][] }) {
+/** `withPrint`: the receipt is on screen, and Ctrl+P prints it. */
+export const ShortcutBar = memo(function ShortcutBar({ withPrint = false }: { withPrint?: boolean }) {
   const { t } = useTranslation();
-  const keys: [string, string][] = [...KEYS.map(([k, what]): [string, string] => [k, t(`intake.shortcut.${what}`)]), ...(extra ?? [])];
+  const keys: [string, string][] = KEYS.map(([k, what]): [string, string] => [k, t(`intake.shortcut.${what}`)]);
+  if (withPrint) keys.push(['Ctrl+P', t('intake.shortcut.print')]);
   return (
-    <Space wrap size={[12, 4]} aria-label={t('intake.shortcuts')} role="note">
+    <div role="note" aria-label={t('intake.shortcuts')} className="tb-small tb-secondary" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
+      <PlainStyles />
       {keys.map(([k, what]) => (
-        <Typography.Text key={k} type="secondary" style={{ fontSize: 12 }}>
-          <Typography.Text keyboard>{k}</Typography.Text> {what}
-        </Typography.Text>
+        <span key={k}>
+          <kbd className="tb-kbd">{k}</kbd> {what}
+        </span>
       ))}
-    </Space>
+    </div>
   );
-}
+});

@@ -1,9 +1,11 @@
-// Tags drawn as plain spans that look like antd's Tag, for the case list's rows. Each antd Tag
-// registers its styles through cssinjs at every render (a hash of its token and class names) and
-// drops its hold on them when it leaves: with three or four tags on each of some sixty rows, drawing
-// or leaving a screen of rows cost tens of milliseconds in one task. These take one stylesheet, made
-// once from antd's own design tokens (the preset colours and the status colours, as its Tag does),
-// and hoisted into the head by React: a row's tags are then a span each.
+// Plain elements that look like antd's, for what is drawn often or in numbers: the case list's tags,
+// the intake screen's shortcut keys, the receipt's heading and texts. Each antd Tag or Typography
+// registers its styles through cssinjs at every render (a hash of its token and class names), and a
+// Typography also watches its size for ellipsis: with three or four tags on each of some sixty rows,
+// drawing or leaving a screen of rows cost tens of milliseconds in one task, and the receipt's texts
+// and the shortcut keys a good part of the wait for the receipt. These take one stylesheet, made once
+// from antd's own design tokens (the preset colours and the status colours, as its Tag does, the
+// heading and keyboard styles as its Typography does), and hoisted into the head by React.
 import { FastColor } from '@ant-design/fast-color';
 import { theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -21,7 +23,7 @@ let css: string | undefined;
  * default `filled` variant: no visible border; the grey one solid, laid over the background with
  * antd's own colour library) uses them.
  */
-function plainTagCss(): string {
+function plainCss(): string {
   if (css !== undefined) return css;
   const token = theme.getDesignToken({ token: THEME_TOKEN });
   const tk = token as unknown as Record<string, string>;
@@ -32,24 +34,34 @@ function plainTagCss(): string {
     ...PRESETS.map((c) => `.tb-tag-${c}{background:${tk[`${c}1`]};color:${tk[`${c}7`]}}`),
     ...Object.entries(STATUSES).map(([s, k]) => `.tb-tag-${s}{background:${tk[`color${k}Bg`]};color:${tk[`color${k}`]}}`),
     `.tb-secondary{color:${token.colorTextSecondary}}`,
+    `.tb-success{color:${token.colorSuccessText}}`,
+    `.tb-small{font-size:${token.fontSizeSM}px}`,
     `.tb-inline{display:inline-flex;align-items:center;gap:${token.paddingXXS}px}`,
+    `.tb-h4{margin:0;color:${token.colorTextHeading};font-size:${token.fontSizeHeading4}px;line-height:${token.lineHeightHeading4};font-weight:${token.fontWeightStrong}}`,
+    `.tb-bold{font-weight:${token.fontWeightStrong}}`,
+    // As Typography's `keyboard`.
+    `.tb-kbd{margin-inline:0.2em;padding:0.15em 0.4em 0.1em;font-family:inherit;font-size:90%;background:rgba(150,150,150,0.06);border:1px solid rgba(100,100,100,0.2);border-bottom-width:2px;border-radius:3px}`,
+    // As Typography's copy button: a link-coloured icon without a frame.
+    `.tb-icon-button{margin-inline-start:${token.marginXXS}px;padding:0;border:0;background:transparent;color:${token.colorLink};cursor:pointer;font-size:inherit}`,
+    `.tb-icon-button:hover{color:${token.colorLinkHover}}`,
+    `.tb-icon-button:focus-visible{outline:${token.lineWidthFocus}px solid ${token.colorPrimaryBorder};outline-offset:1px;border-radius:${token.borderRadiusSM}px}`,
   ];
   css = rules.join('\n');
   return css;
 }
 
-/** The stylesheet, once per screen that draws plain tags: React puts it in the head and keeps one copy. */
-export function PlainTagStyles() {
+/** The stylesheet, once per screen that draws plain elements: React puts it in the head and keeps one copy. */
+export function PlainStyles() {
   return (
-    <style href="tongban-plain-tag" precedence="tongban">
-      {plainTagCss()}
+    <style href="tongban-plain" precedence="tongban">
+      {plainCss()}
     </style>
   );
 }
 
 /**
  * A tag: `color` one of antd's preset or status colours (`default`, or anything else, is grey). The
- * screen that draws it draws <PlainTagStyles /> once (the case list's table does).
+ * screen that draws it draws <PlainStyles /> once (the case list's table does).
  */
 export function PlainTag({ color, title, children }: { color?: string | undefined; title?: string; children: ReactNode }) {
   return (
