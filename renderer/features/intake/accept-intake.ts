@@ -32,8 +32,8 @@ export interface AcceptArgs {
  * case is in the outbox and its draft gone together, or neither (a draft left behind after a crash
  * would be offered again for a case already accepted), and the clerk waits for one commit, not three.
  * Inside it, requests that do not wait for each other's answers are sent together, in three rounds
- * to IndexedDB: the day's count and the device; the count's write, the case's reads, the draft and
- * the calendar; the event's and the case's writes. Each step is a User Timing measure
+ * to IndexedDB: the day's count, the counts' keys and the device; the count's write, the case's
+ * reads, the draft and the calendar; the event's and the case's writes. Each step is a User Timing measure
  * (`tongban:accept-*`: checking, storing, the receipt), which DevTools and the counter benchmark read.
  */
 export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> {
@@ -52,12 +52,17 @@ export async function acceptIntake(a: AcceptArgs): Promise<Result<ReceiptData>> 
     stored = await d.transaction('rw', [...appendTables(d), d.drafts], async () => {
       // The device's record is read with the day's count (the event needs the device's id).
       const device = deviceIdentity();
-      const caseNo = await nextCaseNumber(a.device.deviceCode, at);
-      // A failure undoes the transaction, the day's count with it.
-      if (!caseNo.ok) throw new Undone(caseNo.error);
+      const { caseNo, written } = await nextCaseNumber(a.device.deviceCode, at);
+      if (!caseNo.ok) {
+        // The transaction is undone, the day's count with it: the count's write fails with it, as it should.
+        written.catch(() => undefined);
+        throw new Undone(caseNo.error);
+      }
       const payload = toCaseReceived(a.item, a.values, { caseNo: caseNo.value, queryCode: randomDigits(6), intakeHallId: a.device.hallId });
-      // The draft's removal and the calendar's read go with the event's requests (a refused event undoes the removal).
-      const [appended, , calendar] = await Promise.all([
+      // The count's write, the draft's removal and the calendar's read go with the event's requests
+      // (a refused event undoes them; a failed write fails the transaction).
+      const [, appended, , calendar] = await Promise.all([
+        written,
         storeEvent({
           caseId: a.caseId,
           type: 'case.received',

@@ -1,27 +1,33 @@
-// The device's daily case count in db().meta, one key per Beijing day, counted up inside one Dexie
-// transaction so two quick accepts never share a number; with it, the case number made offline.
+// The device's daily case count in db().meta, one key per Beijing day, counted up inside the
+// acceptance's Dexie transaction so two quick accepts never share a number; with it, the case
+// number made offline.
 import { beijingDate, makeCaseNumber } from '../../../shared/case-number';
 import type { Result } from '../../../shared/result';
 import { db } from '../../data/db';
 
 const PREFIX = 'caseCount:';
 
-export async function nextDailyCount(deviceCode: string, at: Date): Promise<number> {
+/** The next case number, and the write of the day's count that it takes. */
+export interface CaseNumber {
+  caseNo: Result<string>;
+  /**
+   * The day's count written (and earlier days' removed): sent, not yet done. The caller waits for it
+   * with its own next requests, inside the same transaction: its failure must reach the transaction
+   * (Dexie does not abort one for a request inside an async scope that nobody waits for).
+   */
+  written: Promise<unknown>;
+}
+
+/** Inside the caller's read-write transaction when there is one (it must hold db().meta). */
+export async function nextCaseNumber(deviceCode: string, at: Date): Promise<CaseNumber> {
   const key = `${PREFIX}${deviceCode}:${beijingDate(at)}`;
   const d = db();
   return d.transaction('rw', d.meta, async () => {
-    // Earlier days' counters (any other key of the prefix) are never needed again: removed while
-    // today's is read, as two key ranges (a request each; a filter would walk a cursor).
-    const others = [d.meta.where('key').between(PREFIX, key, true, false).delete(), d.meta.where('key').between(key, `${PREFIX}\uffff`, false, true).delete()];
-    const [today] = await Promise.all([d.meta.get(key), ...others]);
+    // Today's count and every count's key in one round; earlier days' counts are never needed again.
+    const [today, keys] = await Promise.all([d.meta.get(key), d.meta.where('key').startsWith(PREFIX).primaryKeys()]);
     const next = ((today?.value as number | undefined) ?? 0) + 1;
-    // Not waited for: the transaction carries it out before anything asked after it, and a failure
-    // aborts the transaction (Dexie's rule for a request nobody catches), the caller's with it.
-    void d.meta.put({ key, value: next });
-    return next;
+    const others = keys.filter((k) => k !== key);
+    const written = Promise.all([d.meta.put({ key, value: next }), others.length ? d.meta.bulkDelete(others) : undefined]);
+    return { caseNo: makeCaseNumber({ deviceCode, at, dailyCount: next }), written };
   });
-}
-
-export async function nextCaseNumber(deviceCode: string, at: Date): Promise<Result<string>> {
-  return makeCaseNumber({ deviceCode, at, dailyCount: await nextDailyCount(deviceCode, at) });
 }

@@ -5,7 +5,8 @@
 // not used up.
 // The sync worker is not started here: the acceptance's call to it (kickSync) has no worker to tell.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import catalogJson from '../../../../resources/catalog/catalog.json';
 import { parseCatalog, type Item } from '../../../../shared/catalog/item-schema';
 import { db, setMeta, type DeviceIdentity } from '../../../../renderer/data/db';
@@ -84,6 +85,17 @@ describe('accepting a case', () => {
     await db().meta.delete('device');
     const r = await acceptIntake({ caseId: CASE_ID, item: nurse, values: completeNurse(), device, session });
     expect(r.ok ? null : r.error.code).toBe('DEVICE_UNKNOWN');
+    expect(await db().outbox.count()).toBe(0);
+    expect(await db().cases.get(CASE_ID)).toBeUndefined();
+    expect(await db().drafts.get(CASE_ID)).toBeDefined();
+    expect(await dayCounts()).toEqual([]);
+  });
+
+  it('undoes the acceptance when the day’s count cannot be written', async () => {
+    // The count's write is sent and waited for with the event's requests: its failure must reach the transaction.
+    const put = vi.spyOn(db().meta, 'put').mockImplementationOnce(() => Dexie.Promise.reject(new Error('磁盘已满')) as never);
+    await expect(acceptIntake({ caseId: CASE_ID, item: nurse, values: completeNurse(), device, session })).rejects.toThrow('磁盘已满');
+    put.mockRestore();
     expect(await db().outbox.count()).toBe(0);
     expect(await db().cases.get(CASE_ID)).toBeUndefined();
     expect(await db().drafts.get(CASE_ID)).toBeDefined();
