@@ -14,6 +14,9 @@ export const StatusBar = memo(function StatusBar() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [showRefused, setShowRefused] = useState(false);
+  // The dialog is mounted from its opening until its closing has ended (antd gives the focus back
+  // then): closed, antd's Modal still drew at every change of the outbox, that is every acceptance.
+  const [refusedMounted, setRefusedMounted] = useState(false);
   useEffect(() => onSyncStatus(setStatus), []);
   const pending = useLiveQuery(() => db().outbox.where('state').equals('pending').count(), [], 0);
   const refused = useLiveQuery(() => db().outbox.where('state').equals('rejected').toArray(), [], []);
@@ -30,13 +33,19 @@ export const StatusBar = memo(function StatusBar() {
       ) : null}
       {status?.lastError && !online ? <Typography.Text type="secondary">{status.lastError.message}</Typography.Text> : null}
       {refused.length > 0 && (
-        <Button size="small" danger onClick={() => setShowRefused(true)}>
+        <Button
+          size="small"
+          danger
+          onClick={() => {
+            setRefusedMounted(true);
+            setShowRefused(true);
+          }}
+        >
           {t('status.refused', { count: refused.length })}
         </Button>
       )}
-      {/* Only while open: closed, antd's Modal still drew at every change of the outbox (each acceptance). */}
-      {showRefused ? (
-        <Modal title={t('status.refusedTitle')} open onCancel={() => setShowRefused(false)} footer={null} width={640}>
+      {refusedMounted ? (
+        <Modal title={t('status.refusedTitle')} open={showRefused} onCancel={() => setShowRefused(false)} afterClose={() => setRefusedMounted(false)} footer={null} width={640}>
           <List
             dataSource={refused}
             renderItem={(r) => (

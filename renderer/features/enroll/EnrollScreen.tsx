@@ -28,7 +28,9 @@ export function EnrollScreen({ onEnrolled }: { onEnrolled: (d: DeviceIdentity) =
       const device = await enrollDevice(hubUrl, v.code, v.deviceName, __APP_VERSION__);
       await platform().setSettings({ hallId: device.hallId, counterNo: device.counterNo });
       onEnrolled(device);
-      return null;
+      // Busy until the login screen replaces this one (it renders as a transition): a second Enter
+      // meanwhile would enroll again with the code just used.
+      return await new Promise<never>(() => undefined);
     } catch (e) {
       return e instanceof HubError ? e.message : t('enroll.failed', { reason: e instanceof Error ? e.message : String(e) });
     }

@@ -68,10 +68,13 @@ function Copyable({ text, children }: { text: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const copy = () =>
-    navigator.clipboard.writeText(text).then(
-      () => message.success(t('intake.caseNoCopied', { caseNo: text })),
-      () => message.error(t('intake.copyFailed')),
-    );
+    // In a promise: a page without the clipboard API (not a secure context) throws at once.
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(text))
+      .then(
+        () => message.success(t('intake.caseNoCopied', { caseNo: text })),
+        () => message.error(t('intake.copyFailed')),
+      );
   return (
     <>
       <strong className="tb-bold">{children}</strong>
