@@ -61,6 +61,8 @@ export function runCli(main: () => Promise<number>): void {
  */
 function optionValueHint(err: unknown): string | null {
   if (!(err instanceof Error) || (err as { code?: string }).code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return null;
+  // The same code says a value is missing or given to a switch: those keep Node's own words.
+  if (!err.message.includes('argument is ambiguous')) return null;
   const option = /Option '([^']+)'/.exec(err.message)?.[1] ?? '选项';
   return `${option} 的值以“-”开头（base64url 编码的密钥可能如此）：请写作 ${option.split(' ')[0]}=值`;
 }

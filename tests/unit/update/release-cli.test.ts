@@ -84,5 +84,7 @@ describe('release:sign and release:verify', { timeout: 30_000 }, () => {
   it('tells, in Chinese, how to give a key that begins with "-" (one base64url key in 64 does)', () => {
     const dashed = `-${keys.publicKey.slice(1)}`;
     expect(run('release-verify', ['--dir', dir, '--public-key', dashed])).toEqual({ code: 2, out: '--public-key 的值以“-”开头（base64url 编码的密钥可能如此）：请写作 --public-key=值' });
+    // A missing value, or one given to a switch, is another mistake: no such hint for it.
+    for (const args of [['--dir'], ['--dir', dir, '--json=1']]) expect(run('release-verify', args)).toMatchObject({ code: 2, out: expect.not.stringContaining('开头') });
   });
 });
