@@ -2,6 +2,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { installStaticStyles } from './ui/static-styles';
+
+installStaticStyles();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

@@ -116,13 +116,6 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
   // effects and live queries stopped): coming back from a case shows it as it was, with no whole
   // screen to draw again (150 ms and more at 200,000 cases on a slow counter).
   const [listKept, setListKept] = useState(false);
-  // The list is drawn ahead, hidden, once the counter is idle after the login (its effects and live
-  // queries wait until it shows): opening it the first time then shows what is drawn, not a whole
-  // screen drawn in the click's task (100 ms and more: its filters' first styles, the table's frame).
-  useEffect(() => {
-    const id = requestIdleCallback(() => startTransition(() => setListKept(true)));
-    return () => cancelIdleCallback(id);
-  }, []);
   const navigate = useCallback((key: RouteKey, param?: string) => {
     if (key === 'cases') setListKept(true);
     setRoute({ key, ...(param ? { param } : {}) });

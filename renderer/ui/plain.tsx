@@ -5,7 +5,7 @@
 // drawing or leaving a screen of rows cost tens of milliseconds in one task, and the receipt's texts
 // and the shortcut keys a good part of the wait for the receipt. These take one stylesheet, made once
 // from antd's own design tokens (the preset colours and the status colours, as its Tag does, the
-// heading and keyboard styles as its Typography does), and hoisted into the head by React.
+// heading and keyboard styles as its Typography does), put in the head at start-up (static-styles.ts).
 import { FastColor } from '@ant-design/fast-color';
 import { theme } from 'antd';
 import type { ReactNode } from 'react';
@@ -23,7 +23,7 @@ let css: string | undefined;
  * default `filled` variant: no visible border; the grey one solid, laid over the background with
  * antd's own colour library) uses them.
  */
-function plainCss(): string {
+export function plainCss(): string {
   if (css !== undefined) return css;
   const token = theme.getDesignToken({ token: THEME_TOKEN });
   const tk = token as unknown as Record<string, string>;
@@ -50,18 +50,8 @@ function plainCss(): string {
   return css;
 }
 
-/** The stylesheet, once per screen that draws plain elements: React puts it in the head and keeps one copy. */
-export function PlainStyles() {
-  return (
-    <style href="tongban-plain" precedence="tongban">
-      {plainCss()}
-    </style>
-  );
-}
-
 /**
- * A tag: `color` one of antd's preset or status colours (`default`, or anything else, is grey). The
- * screen that draws it draws <PlainStyles /> once (the case list's table does).
+ * A tag: `color` one of antd's preset or status colours (`default`, or anything else, is grey).
  */
 export function PlainTag({ color, title, children }: { color?: string | undefined; title?: string; children: ReactNode }) {
   return (

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Empty } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DeadlineContext } from './case-query';
-import { PlainStyles } from '../../ui/plain';
 import { CaseListHeader, CaseListRow, ROW_HEIGHT } from './CaseListRow';
 import { drawRange, scrollToShow, windowRange } from './list-window';
 import { useWindowRows } from './use-case-list';
@@ -75,7 +74,6 @@ export function VirtualCaseTable({ ids, ctx, selected, onSelect, onOpen, onKeyDo
       onKeyDown={onKeyDown}
       style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 200, background: '#fff', border: '1px solid #f0f0f0', borderRadius: 8, overflowX: 'auto', outline: 'none' }}
     >
-      <PlainStyles />
       <div role="rowgroup" style={{ minWidth: 1280 }}>
         <CaseListHeader />
       </div>

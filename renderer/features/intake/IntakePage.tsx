@@ -10,7 +10,6 @@ import type { PageProps } from '../../app/routes';
 import { useApp } from '../../app/session-context';
 import { localCatalog } from '../../data/catalog-store';
 import { db } from '../../data/db';
-import { DocStyles } from '../../ui/print/PrintPreview';
 import { warmQr } from '../../ui/print/qr-svg';
 import type { ReceiptData } from '../../ui/print/receipt';
 import { discardDraft, pruneDrafts, readDraft, type Draft } from './drafts';
@@ -124,8 +123,6 @@ export function IntakePage(_props: PageProps) {
   );
   return (
     <div style={{ maxWidth: 1440, margin: '0 auto' }}>
-      {/* The receipt's stylesheet, before the first receipt (PrintPreview.tsx). */}
-      <DocStyles />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between', marginBottom: 12 }}>
         {title}
         <ShortcutBar withPrint={receipt !== null} />

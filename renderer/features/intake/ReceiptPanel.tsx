@@ -6,7 +6,6 @@ import { App, Button, Card } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { platform } from '../../platform/platform';
-import { PlainStyles } from '../../ui/plain';
 import { PrintPreview } from '../../ui/print/PrintPreview';
 import { receiptBody, receiptDocument, RECEIPT_TITLE, type ReceiptData } from '../../ui/print/receipt';
 import { useShortcuts } from './keyboard';
@@ -29,7 +28,6 @@ export function ReceiptPanel({ receipt, onNext }: { receipt: ReceiptData; onNext
 
   return (
     <div style={{ maxWidth: 880, margin: '0 auto' }}>
-      <PlainStyles />
       <Card size="small" style={{ marginBottom: 16 }}>
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start', justifyContent: 'space-between' }}>
           <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>

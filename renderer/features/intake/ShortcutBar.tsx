@@ -2,7 +2,6 @@
 // is drawn again with the receipt, which the clerk waits for.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PlainStyles } from '../../ui/plain';
 
 const KEYS = [
   ['F3', 'find'],
@@ -19,7 +18,6 @@ export const ShortcutBar = memo(function ShortcutBar({ withPrint = false }: { wi
   if (withPrint) keys.push(['Ctrl+P', t('intake.shortcut.print')]);
   return (
     <div role="note" aria-label={t('intake.shortcuts')} className="tb-small tb-secondary" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 12px' }}>
-      <PlainStyles />
       {keys.map(([k, what]) => (
         <span key={k}>
           <kbd className="tb-kbd">{k}</kbd> {what}
