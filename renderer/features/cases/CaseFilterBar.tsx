@@ -1,5 +1,5 @@
 // The search box and the filters above the case list.
-import { Button, Input, Select, Space, type InputRef } from 'antd';
+import { Button, Input, Select, type InputRef } from 'antd';
 import { memo, useMemo, type KeyboardEvent, type Ref } from 'react';
 import { CASE_STATES, type CaseState } from '../../../shared/case/states';
 import type { Catalog } from '../../../shared/catalog/item-schema';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { cityLabel } from '../../i18n/labels';
 import { HALL_ROLES, isFiltered, type CaseFilters, type HallRole } from './case-filters';
 import { DEADLINE_FILTERS, type DeadlineFilter } from './deadline';
+import { Later } from '../../ui/Later';
 
 interface Props {
   value: CaseFilters;
@@ -39,7 +40,9 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
   const stateOptions = useMemo(() => CASE_STATES.map((s) => ({ value: s, label: t(`state.${s}`) })), [t]);
   const deadlineOptions = useMemo(() => DEADLINE_FILTERS.map((d) => ({ value: d, label: t(`cases.deadlineFilter.${d}`) })), [t]);
   return (
-    <Space wrap size={8} style={{ marginBottom: 12 }}>
+    // A flex row, not antd's Space: Space wraps each child in an item of its own, and the filters in
+    // their <Later> would be one item without gaps.
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 12 }}>
       <Input
         ref={searchRef}
         allowClear
@@ -50,53 +53,58 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
         onKeyDown={onSearchKeyDown}
         style={{ width: 320 }}
       />
-      <Select<CaseState[]>
-        mode="multiple"
-        aria-label={t('cases.state')}
-        placeholder={t('cases.allStates')}
-        allowClear
-        virtual={false}
-        maxTagCount="responsive"
-        value={value.states}
-        onChange={(states) => set({ states })}
-        options={stateOptions}
-        style={{ width: 220 }}
-      />
-      <Select<string>
-        aria-label={t('cases.item')}
-        placeholder={t('cases.allItems')}
-        allowClear
-        virtual={false}
-        showSearch={{ optionFilterProp: 'label' }}
-        value={value.itemCode ?? undefined}
-        onChange={(itemCode) => set({ itemCode: itemCode ?? null })}
-        options={itemOptions}
-        style={{ width: 280 }}
-        popupMatchSelectWidth={420}
-      />
-      <Select<string>
-        aria-label={t('cases.hall')}
-        placeholder={t('cases.allHalls')}
-        allowClear
-        virtual={false}
-        value={value.hall ?? undefined}
-        onChange={(hall) => set({ hall: hall ?? null })}
-        options={hallOptions}
-        style={{ width: 160 }}
-      />
-      <Select<DeadlineFilter>
-        aria-label={t('cases.deadline')}
-        placeholder={t('cases.allDeadlines')}
-        allowClear
-        virtual={false}
-        value={value.deadline ?? undefined}
-        onChange={(deadline) => set({ deadline: deadline ?? null })}
-        options={deadlineOptions}
-        style={{ width: 150 }}
-      />
+      {/* The filters draw a pass after the search box, which takes the keys at once: four antd
+          Selects (the states' one measuring its tags for the overflow count), their styles the first
+          time, were most of the list's first showing, in the click's task. */}
+      <Later>
+        <Select<CaseState[]>
+          mode="multiple"
+          aria-label={t('cases.state')}
+          placeholder={t('cases.allStates')}
+          allowClear
+          virtual={false}
+          maxTagCount="responsive"
+          value={value.states}
+          onChange={(states) => set({ states })}
+          options={stateOptions}
+          style={{ width: 220 }}
+        />
+        <Select<string>
+          aria-label={t('cases.item')}
+          placeholder={t('cases.allItems')}
+          allowClear
+          virtual={false}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value.itemCode ?? undefined}
+          onChange={(itemCode) => set({ itemCode: itemCode ?? null })}
+          options={itemOptions}
+          style={{ width: 280 }}
+          popupMatchSelectWidth={420}
+        />
+        <Select<string>
+          aria-label={t('cases.hall')}
+          placeholder={t('cases.allHalls')}
+          allowClear
+          virtual={false}
+          value={value.hall ?? undefined}
+          onChange={(hall) => set({ hall: hall ?? null })}
+          options={hallOptions}
+          style={{ width: 160 }}
+        />
+        <Select<DeadlineFilter>
+          aria-label={t('cases.deadline')}
+          placeholder={t('cases.allDeadlines')}
+          allowClear
+          virtual={false}
+          value={value.deadline ?? undefined}
+          onChange={(deadline) => set({ deadline: deadline ?? null })}
+          options={deadlineOptions}
+          style={{ width: 150 }}
+        />
+      </Later>
       {isFiltered(value) ? (
         <Button onClick={() => onChange({ search: '', states: [], itemCode: null, hall: null, deadline: null })}>{t('cases.clear')}</Button>
       ) : null}
-    </Space>
+    </div>
   );
 });
