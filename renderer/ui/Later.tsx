@@ -2,7 +2,9 @@
 // committed, the children render in a transition, which React slices and may interrupt, and are
 // committed on their own. A screen otherwise drawn whole in one task (a case page: summary, form,
 // materials, timeline) keeps each task short this way. What the clerk reads first and every
-// control that takes keys stay outside any <Later>, so nothing typed meanwhile is lost.
+// control that takes typed keys at once (a search box, a form's first field) stay outside any
+// <Later>, so nothing typed meanwhile is lost; controls reached by a click or Tab (the menu, the
+// case list's filters) may come a pass later.
 // `step` orders the parts: every <Later> of step 1 draws in the first pass after the screen, those
 // of step 2 in the pass after that, and so on.
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
