@@ -16,15 +16,12 @@ const PRESETS = ['blue', 'purple', 'cyan', 'green', 'magenta', 'pink', 'red', 'o
 /** A status colour and the token names it takes: antd's Tag draws `processing` in the info colours. */
 const STATUSES = { success: 'Success', processing: 'Info', error: 'Error', warning: 'Warning' } as const;
 
-let css: string | undefined;
-
 /**
- * The stylesheet, made on first use: antd's tokens for the counter's theme, as its Tag (antd 6's
+ * The stylesheet (put in the head once, at start-up): antd's tokens for the counter's theme, as its Tag (antd 6's
  * default `filled` variant: no visible border; the grey one solid, laid over the background with
  * antd's own colour library) uses them.
  */
 export function plainCss(): string {
-  if (css !== undefined) return css;
   const token = theme.getDesignToken({ token: THEME_TOKEN });
   const tk = token as unknown as Record<string, string>;
   const lineHeight = Math.round(token.lineHeightSM * token.fontSizeSM);
@@ -46,8 +43,7 @@ export function plainCss(): string {
     `.tb-icon-button:hover{color:${token.colorLinkHover}}`,
     `.tb-icon-button:focus-visible{outline:${token.lineWidthFocus}px solid ${token.colorPrimaryBorder};outline-offset:1px;border-radius:${token.borderRadiusSM}px}`,
   ];
-  css = rules.join('\n');
-  return css;
+  return rules.join('\n');
 }
 
 /**

@@ -1,5 +1,5 @@
 // The search box and the filters above the case list.
-import { Button, Input, Select, type InputRef } from 'antd';
+import { Button, Input, Select, type InputRef, type SelectProps } from 'antd';
 import { memo, useMemo, type KeyboardEvent, type Ref } from 'react';
 import { CASE_STATES, type CaseState } from '../../../shared/case/states';
 import type { Catalog } from '../../../shared/catalog/item-schema';
@@ -69,37 +69,24 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
           options={stateOptions}
           style={{ width: 220 }}
         />
-        <Select<string>
-          aria-label={t('cases.item')}
+        <OneFilter
+          label={t('cases.item')}
           placeholder={t('cases.allItems')}
-          allowClear
-          virtual={false}
-          showSearch={{ optionFilterProp: 'label' }}
-          value={value.itemCode ?? undefined}
-          onChange={(itemCode) => set({ itemCode: itemCode ?? null })}
+          value={value.itemCode}
+          onChange={(itemCode) => set({ itemCode })}
           options={itemOptions}
-          style={{ width: 280 }}
+          width={280}
+          showSearch={{ optionFilterProp: 'label' }}
           popupMatchSelectWidth={420}
         />
-        <Select<string>
-          aria-label={t('cases.hall')}
-          placeholder={t('cases.allHalls')}
-          allowClear
-          virtual={false}
-          value={value.hall ?? undefined}
-          onChange={(hall) => set({ hall: hall ?? null })}
-          options={hallOptions}
-          style={{ width: 160 }}
-        />
-        <Select<DeadlineFilter>
-          aria-label={t('cases.deadline')}
+        <OneFilter label={t('cases.hall')} placeholder={t('cases.allHalls')} value={value.hall} onChange={(hall) => set({ hall })} options={hallOptions} width={160} />
+        <OneFilter<DeadlineFilter>
+          label={t('cases.deadline')}
           placeholder={t('cases.allDeadlines')}
-          allowClear
-          virtual={false}
-          value={value.deadline ?? undefined}
-          onChange={(deadline) => set({ deadline: deadline ?? null })}
+          value={value.deadline}
+          onChange={(deadline) => set({ deadline })}
           options={deadlineOptions}
-          style={{ width: 150 }}
+          width={150}
         />
       </Later>
       {isFiltered(value) ? (
@@ -108,3 +95,17 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
     </div>
   );
 });
+
+type OneFilterProps<T extends string> = Omit<SelectProps<T>, 'value' | 'onChange' | 'placeholder'> & {
+  label: string;
+  placeholder: string;
+  /** null: no filter (the select shows its placeholder). */
+  value: T | null;
+  onChange(next: T | null): void;
+  width: number;
+};
+
+/** A filter of one value, cleared to null: the item, the hall, the deadline. */
+function OneFilter<T extends string = string>({ label, value, onChange, width, ...rest }: OneFilterProps<T>) {
+  return <Select<T> {...rest} aria-label={label} allowClear virtual={false} value={value ?? undefined} onChange={(v) => onChange(v ?? null)} style={{ width }} />;
+}
