@@ -61,6 +61,11 @@ class PrefixBuckets {
   }
 }
 
+/** Runs a generator's remaining steps at once. */
+function drain(steps: Generator<void, void, void>): void {
+  while (!steps.next().done);
+}
+
 /** Short strings many cases share (states, item codes, hall ids) as small numbers: one copy of each. */
 class Codes {
   private readonly codes = new Map<string, number>();
@@ -108,6 +113,8 @@ export interface HeadRecord {
 
 /** Moved slots that make the order sort them in while records apply (a sort of this many takes a few ms). */
 const REORDER_AT = 16_384;
+/** Places of the order a step of its mending goes through (reorderSteps): a few ms. */
+const REORDER_STEP = 50_000;
 
 export class CaseKeyIndex {
   private readonly ids: (string | undefined)[] = [];
@@ -138,6 +145,8 @@ export class CaseKeyIndex {
   private order: number[] = [];
   private orderIds: string[] = [];
   private moved = new Set<number>();
+  /** The order's mending, when a reader does it in steps (reorderSteps). */
+  private reordering: Generator<void, void, void> | null = null;
   /** The slots of cases known by their head only, with what their list lines show besides the keys. */
   private readonly heads = new Map<number, HeadLine>();
 
@@ -182,9 +191,10 @@ export class CaseKeyIndex {
 
   /** Applies one record's entries, in order; returns how many of them were heads. */
   apply(entries: readonly CaseKeyEntry[]): number {
+    this.finishReorder();
     let heads = 0;
     // Slots whose place in the order changes (new, gone, received at another time) wait in `moved`
-    // for the list to ask, unless so many that sorting them would take long.
+    // for the list to ask, or for the reader to mend the order in steps (reorderSteps) when many have.
     const moved = this.moved;
     for (const entry of entries) {
       const [caseId] = entry;
@@ -235,48 +245,87 @@ export class CaseKeyIndex {
       this.receivedAt[i] = receivedAt;
       this.slot.set(caseId, i);
     }
-    if (moved.size >= REORDER_AT) this.reorder();
     return heads;
+  }
+
+  /** So many slots have moved that the order should be mended now (reorderSteps), not when the list asks. */
+  get reorderDue(): boolean {
+    return this.moved.size >= REORDER_AT;
+  }
+
+  /**
+   * Mends the order one step per `next()` (the moved slots' sort, then REORDER_STEP places of the
+   * order at a time), so a reader can give the page a turn between steps: at 200,000 cases the whole
+   * mending is some 10–30 ms, in one task with the record that made it due. Until it ends the order
+   * is the old one; anything that reads the order or changes the index finishes it first, at once.
+   */
+  reorderSteps(): Generator<void, void, void> {
+    this.finishReorder();
+    const steps = this.mergeMoved();
+    this.reordering = steps;
+    return steps;
+  }
+
+  /** The mending under way, if any: finished at once (its remaining steps run now). */
+  private finishReorder(): void {
+    const steps = this.reordering;
+    this.reordering = null;
+    if (steps) drain(steps);
   }
 
   /**
    * Takes the moved slots out of the order and merges those still live back in at their places:
    * a sort of the moved ones and one pass over the order, which makes the ids in the same pass.
+   * Yields between steps (see reorderSteps); the index does not change meanwhile.
    */
-  private reorder(): void {
+  private *mergeMoved(): Generator<void, void, void> {
     const moved = new Uint8Array(this.ids.length);
     for (const s of this.moved) moved[s] = 1;
     const placed = [...this.moved].filter((s) => this.ids[s] !== undefined).sort(this.newer);
     this.moved = new Set();
+    yield;
     const { order, ids } = this;
     const n = order.length;
-    const slots: number[] = [];
-    const out: string[] = [];
+    // Every live slot once: the order's that did not move and the moved ones still live.
+    const size = this.slot.size;
+    const slots = new Array<number>(size);
+    const out = new Array<string>(size);
+    let k = 0;
     let i = 0;
     let j = 0;
+    let step = REORDER_STEP;
     for (;;) {
       while (i < n && moved[order[i]!]) i++;
       if (i === n) break;
       const s = order[i]!;
       while (j < placed.length && this.newer(placed[j]!, s) < 0) {
-        slots.push(placed[j]!);
-        out.push(ids[placed[j++]!]!);
+        slots[k] = placed[j]!;
+        out[k++] = ids[placed[j++]!]!;
       }
-      slots.push(s);
-      out.push(ids[s]!);
+      slots[k] = s;
+      out[k++] = ids[s]!;
       i++;
+      if (i >= step) {
+        step += REORDER_STEP;
+        yield;
+      }
     }
     for (; j < placed.length; j++) {
-      slots.push(placed[j]!);
-      out.push(ids[placed[j]!]!);
+      slots[k] = placed[j]!;
+      out[k++] = ids[placed[j]!]!;
     }
+    // k is the live slots' count; cut to it all the same, so a hole could never reach the list.
+    slots.length = k;
+    out.length = k;
     this.order = slots;
     this.orderIds = out;
+    this.reordering = null;
   }
 
   /** Every case id, newest received first. The same array until the order changes. */
   newestFirst(): readonly string[] {
-    if (this.moved.size) this.reorder();
+    this.finishReorder();
+    if (this.moved.size) drain(this.mergeMoved());
     return this.orderIds;
   }
 

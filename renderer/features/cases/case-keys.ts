@@ -87,14 +87,19 @@ async function catchUp(): Promise<CaseKeyIndex> {
       continue;
     }
     state ??= { index: new CaseKeyIndex(), seq: 0, epoch, records: 0, entries: 0, heads: 0 };
-    for (const r of records) {
+    const turn = async () => {
       if (performance.now() - slice > SLICE_MS) {
         await nextTask();
         slice = performance.now();
       }
+    };
+    for (const r of records) {
+      await turn();
       state.heads += state.index.apply(r.entries);
       state.seq = r.seq!;
       state.entries += r.entries.length;
+      // The order mended in steps, with turns for the page between them (the list's reads finish it at once).
+      if (state.index.reorderDue) for (const _ of state.index.reorderSteps()) await turn();
     }
     state.records += records.length;
     if (records.length) changed = true;

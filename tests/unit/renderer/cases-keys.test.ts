@@ -102,6 +102,58 @@ describe('CaseKeyIndex', () => {
     expect(index.newestFirst()).toEqual(['d', 'a', 'b']);
   });
 
+  it('mends the order in steps, and anything that reads or changes it meanwhile finishes the mending first', () => {
+    // Past the mending's threshold (16,384 moved) and its step (50,000 places), so it pauses mid-order.
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + (i % 977) * 60_000).toISOString();
+    const many = (n: number, shift: number): CaseKeyEntry[] =>
+      Array.from({ length: n }, (_, i) => entry(`id${i}`, `BJ01A-20261201-${i}`, `赵${i}`, `${i}`, { receivedAt: at(i + shift) }));
+    const fresh = (...records: CaseKeyEntry[][]) => {
+      const index = new CaseKeyIndex();
+      for (const r of records) index.apply(r);
+      return index.newestFirst();
+    };
+    const first = many(70_000, 0);
+    const index = new CaseKeyIndex();
+    index.apply(first);
+    expect(index.newestFirst()).toEqual(fresh(first));
+    // 20,000 cases received at other times, and 5 removed: due, mended in steps.
+    const moved = many(20_000, 13);
+    index.apply([...moved, ['id1'], ['id2'], ['id3'], ['id50000'], ['id69999']]);
+    expect(index.reorderDue).toBe(true);
+    const final = fresh(first, moved, [['id1'], ['id2'], ['id3'], ['id50000'], ['id69999']]);
+    let steps = 0;
+    for (const _ of index.reorderSteps()) steps++;
+    expect(steps).toBeGreaterThan(1);
+    expect(index.reorderDue).toBe(false);
+    expect(index.newestFirst()).toEqual(final);
+    expect(index.newestFirst()).toHaveLength(69_995);
+
+    // Paused after the sort and after a step: the list's read finishes it, the same order.
+    const again = many(20_000, 29);
+    for (const stop of [1, 2]) {
+      index.apply(again.map((e, i) => (i === 0 ? entry('id0', 'X', 'X', 'X', { receivedAt: at(stop * 7) }) : e)));
+      const paused = index.reorderSteps();
+      for (let i = 0; i < stop; i++) paused.next();
+      const read = index.newestFirst();
+      expect(paused.next().done).toBe(true);
+      const expected = new CaseKeyIndex();
+      for (const r of [first, moved, [['id1'], ['id2'], ['id3'], ['id50000'], ['id69999']] as CaseKeyEntry[], again]) expected.apply(r);
+      expected.apply([entry('id0', 'X', 'X', 'X', { receivedAt: at(stop * 7) })]);
+      expect(read).toEqual(expected.newestFirst());
+    }
+    // Paused, then a record applied: the mending ends before the record changes anything.
+    index.apply(again);
+    const paused = index.reorderSteps();
+    paused.next();
+    index.apply([['id10'], entry('new', 'N', 'N', 'N', { receivedAt: '2027-01-01T00:00:00.000Z' })]);
+    expect(paused.next().done).toBe(true);
+    const read = index.newestFirst();
+    expect(read[0]).toBe('new');
+    expect(read).not.toContain('id10');
+    // id1–id3 came back with `again`; id10 went and `new` came.
+    expect(read).toHaveLength(69_998);
+  });
+
   it('filters by state, item and hall, each hall role on its own column', () => {
     const index = new CaseKeyIndex();
     index.apply([a, b, c]);
