@@ -1,5 +1,5 @@
 // The app's own stylesheets, put in the head once at start-up, while the page is still empty: the
-// plain elements' (plain.tsx) and the printable papers' (print/html.ts). Inserted by the first
+// page's margin, the plain elements' (plain.tsx) and the printable papers' (print/html.ts). Inserted by the first
 // screen that used them, as they were, each made the browser restyle the whole page inside that
 // screen's first task (the frame's after the login, the receipt's, the case list's).
 import { DOC_CSS } from './print/html';
@@ -7,6 +7,8 @@ import { plainCss } from './plain';
 
 export function installStaticStyles(): void {
   const sheets: [string, string][] = [
+    // The frame fills the window (the browser's 8 px body margin framed it in white).
+    ['tongban-base', 'body{margin:0}'],
     ['tongban-plain', plainCss()],
     ['tongban-doc', DOC_CSS],
   ];
