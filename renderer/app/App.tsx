@@ -118,15 +118,18 @@ function Frame({ device, session, logout }: { device: DeviceIdentity; session: S
   // screen to draw again (150 ms and more at 200,000 cases on a slow counter).
   const [listKept, setListKept] = useState(false);
   // A change of screen renders as a transition: React draws the new screen in slices while the old
-  // one stays, commits it, and runs its effects (a search box's focus, its first reads) in a task
-  // after the paint. Drawn at once from the click or the Enter, the case list's first showing, a
-  // case's page and the way back to the list were each one task of 70–110 ms on a slow counter.
-  // Every screen is reached by a click or an Enter, so no typed key is meant for the new one yet.
+  // one stays, commits it, and runs its effects in a task after the paint (a case's page, drawn at
+  // once from the list's Enter, was one task of 70 ms on a slow counter). Not the screens a clerk
+  // types into, or presses shortcuts on (F3), right after the click (routes.tsx, keysAtOnce):
+  // those keys would reach the old screen while the new one is drawn. Those draw at once, and keep
+  // their first task short by drawing their heavier parts a pass later (ui/Later.tsx).
   const navigate = useCallback((key: RouteKey, param?: string) => {
-    startTransition(() => {
+    const go = () => {
       if (key === 'cases') setListKept(true);
       setRoute({ key, ...(param ? { param } : {}) });
-    });
+    };
+    if (routes.find((r) => r.key === key)?.keysAtOnce) go();
+    else startTransition(go);
   }, []);
   const current = routes.find((r) => r.key === route.key) ?? routes[0]!;
   const Page = current.component;

@@ -24,16 +24,21 @@ export interface RouteDef {
   label?: string;
   /** The menu entry to highlight, for pages without one. */
   menu?: RouteKey;
+  /**
+   * The clerk types into it, or presses its shortcuts, right after opening it (a search box with
+   * the focus, F3): it is drawn at once, not in a transition (App.tsx), so no key reaches the old screen.
+   */
+  keysAtOnce?: true;
   component: ComponentType<PageProps>;
 }
 
 export const routes: RouteDef[] = [
   { key: 'workbench', label: '工作台', component: WorkbenchPage },
-  { key: 'intake', label: '受理', component: IntakePage },
-  { key: 'cases', label: '办件', component: CaseListPage },
+  { key: 'intake', label: '受理', keysAtOnce: true, component: IntakePage },
+  { key: 'cases', label: '办件', keysAtOnce: true, component: CaseListPage },
   { key: 'case', menu: 'cases', component: CasePage },
   { key: 'correction', menu: 'cases', component: CorrectionPage },
-  { key: 'verify', label: '证照核验', component: VerifyPage },
+  { key: 'verify', label: '证照核验', keysAtOnce: true, component: VerifyPage },
   { key: 'consult', label: '会商', component: HallDirectoryPage },
   { key: 'supervision', label: '督查', component: DashboardPage },
   { key: 'supervision-list', menu: 'supervision', component: FigureListPage },
