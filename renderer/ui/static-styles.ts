@@ -4,11 +4,13 @@
 // screen's first task (the frame's after the login, the receipt's, the case list's).
 import { DOC_CSS } from './print/html';
 import { plainCss } from './plain';
+import { FONT_FAMILY } from './theme';
 
 export function installStaticStyles(): void {
   const sheets: [string, string][] = [
-    // The frame fills the window (the browser's 8 px body margin framed it in white).
-    ['tongban-base', 'body{margin:0}'],
+    // The frame fills the window (the browser's 8 px body margin framed it in white); text outside
+    // antd's components in the theme's fonts too.
+    ['tongban-base', `body{margin:0;font-family:${FONT_FAMILY}}`],
     ['tongban-plain', plainCss()],
     ['tongban-doc', DOC_CSS],
   ];
