@@ -501,6 +501,8 @@ async function bootstrap(url: string, hubPid: number, facts: { head: number; cas
   await prof.done();
   const tEnd = await page.evaluate(() => performance.now());
   const progress = await page.evaluate(readProgress);
+  // The page's JavaScript heap once caught up (Chromium's coarse figure): what its collections walk.
+  const heapMB = await page.evaluate(() => Math.round(((performance as Any).memory?.usedJSHeapSize ?? 0) / 1e5) / 10);
   const longTasks = ((await page.evaluate(() => (globalThis as Any).__longtasks)) as [number, number][]).filter(([start]) => start >= t0 && start <= tEnd);
   if (PROFILE) {
     // Each long task as the profile saw it: the profile starts just before t0, a few ms off at most.
@@ -540,6 +542,7 @@ async function bootstrap(url: string, hubPid: number, facts: { head: number; cas
     /** Once the case list is open: the tasks of enrolling, logging in and opening screens left out. */
     longestTaskAfterListOpenMs: ms(Math.max(0, ...longTasks.filter(([st]) => st >= tList).map(([, d]) => d))),
     longTasksOver50: longTasks.filter(([, d]) => d > 50).length,
+    heapMB,
     longTasks: longTasks.sort((a, b) => b[1] - a[1]).slice(0, 8).map(([st, d]) => ({ atSeconds: Math.round((st - t0) / 100) / 10, ms: ms(d) })),
     worker: {
       pages: measures.filter(([n]) => n === 'snapshot-apply').length,
@@ -697,7 +700,7 @@ async function main(): Promise<void> {
       const b = await bootstrap(hub.url, hub.proc.pid!, facts, run);
       last = b;
       const r = b.result;
-      console.log(`\nbootstrap ${run}: usable in ${r.usableSeconds} s (target < ${TARGETS.usableSeconds}; heads kept at ${r.headsSeconds} s), every case stored at ${r.storedSeconds} s, caught up in ${r.caughtUpSeconds} s; ${r.appliedEvents} events (${r.snapshot?.cases} cases), ${r.eventsPerSecond} events/s, ${r.casesPerSecond} cases/s; longest main-thread task ${r.longestTaskMs} ms (${r.longestTaskAfterListOpenMs} ms once the list was open); load ${r.load.start.join(' ')} → ${r.load.end.join(' ')}`);
+      console.log(`\nbootstrap ${run}: usable in ${r.usableSeconds} s (target < ${TARGETS.usableSeconds}; heads kept at ${r.headsSeconds} s), every case stored at ${r.storedSeconds} s, caught up in ${r.caughtUpSeconds} s; ${r.appliedEvents} events (${r.snapshot?.cases} cases), ${r.eventsPerSecond} events/s, ${r.casesPerSecond} cases/s; longest main-thread task ${r.longestTaskMs} ms (${r.longestTaskAfterListOpenMs} ms once the list was open); page heap ${r.heapMB} MB; load ${r.load.start.join(' ')} → ${r.load.end.join(' ')}`);
       console.log('  worker (ms):', r.worker);
       if (r.caseBeforeStored) console.log(`  the case stored last, opened when usable: its page in ${r.caseBeforeStored.ms} ms (stored before: ${r.caseBeforeStored.storedBefore}, after: ${r.caseBeforeStored.storedAfter})`);
       console.log('  CPU ms to usable:', r.cpuMsToUsable);
