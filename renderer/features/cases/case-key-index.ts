@@ -61,6 +61,9 @@ class PrefixBuckets {
   }
 }
 
+/** A head's pauses when it has none: one frozen list for all of them. */
+const NO_PAUSES = Object.freeze([]) as unknown as HeadLine['pauses'];
+
 /** Runs a generator's remaining steps at once. */
 function drain(steps: Generator<void, void, void>): void {
   while (!steps.next().done);
@@ -150,6 +153,28 @@ export class CaseKeyIndex {
   /** The slots of cases known by their head only, with what their list lines show besides the keys. */
   private readonly heads = new Map<number, HeadLine>();
 
+  /** One copy of each word the heads repeat (their ID type, their item's name). */
+  private readonly words = new Map<string, string>();
+
+  private word(value: string): string {
+    const kept = this.words.get(value);
+    if (kept !== undefined) return kept;
+    this.words.set(value, value);
+    return value;
+  }
+
+  /**
+   * A head as kept until its row is stored: its repeated words one copy each, no list for no pauses.
+   * Read from the store, every head brings its own copies (some 30 MB at 200,000 cases), which
+   * lived long enough to make the page's collections long.
+   */
+  private kept(head: HeadLine): HeadLine {
+    head.idType = this.word(head.idType);
+    if (head.itemName !== undefined) head.itemName = this.word(head.itemName);
+    if (head.pauses.length === 0) head.pauses = NO_PAUSES;
+    return head;
+  }
+
   /** How many cases the index holds. */
   get size(): number {
     return this.slot.size;
@@ -214,7 +239,7 @@ export class CaseKeyIndex {
       const [, caseNo, name, idNumber, state, itemCode, intake, home, delivery, receivedAt, head] = entry;
       const i = at ?? this.free.pop() ?? this.ids.length;
       if (head) {
-        this.heads.set(i, head);
+        this.heads.set(i, this.kept(head));
         heads += 1;
       } else this.heads.delete(i);
       // A case written again keeps the search keys that did not change where they are: a new

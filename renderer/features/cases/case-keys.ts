@@ -13,11 +13,12 @@ import { CaseKeyIndex } from './case-key-index';
 import { readTransaction, request } from './raw-index';
 
 /**
- * Records read per request: few while they are large (chunks of 5,000, snapshot pages of 1,000:
- * each request's records become objects on the main thread in one task), more while they are small
- * (a record per acceptance).
+ * Records read per request: one while they are large (chunks and heads of 5,000, snapshot pages of
+ * 1,000: each request's records become objects on the main thread in one task, and two chunks' worth
+ * at once made the collections that followed long), more while they are small (a record per
+ * acceptance).
  */
-const MIN_BATCH = 2;
+const MIN_BATCH = 1;
 const MAX_BATCH = 64;
 /** Entries a request aims at. */
 const BATCH_ENTRIES = 4000;
