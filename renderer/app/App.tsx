@@ -73,8 +73,11 @@ function Root() {
   }, [device]);
 
   useEffect(() => {
-    // New colleagues appear in the directory: refresh it whenever someone logs in.
-    if (session) void refreshStaffDirectory().catch(() => undefined);
+    // New colleagues appear in the directory: refresh it whenever someone logs in. A task after the
+    // frame's first drawing: its first store read (some 8 ms) fell in that drawing's task.
+    if (!session) return;
+    const id = window.setTimeout(() => void refreshStaffDirectory().catch(() => undefined), 0);
+    return () => window.clearTimeout(id);
   }, [session]);
   // The case list's cases are kept in memory from the login on (the list would otherwise wait for them).
   useEffect(() => (session ? followCaseKeys() : undefined), [session]);
