@@ -182,7 +182,7 @@ const FrameHeader = memo(function FrameHeader({ selected, navigate }: { selected
       <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>{t('frame.appName')}</Typography.Text>
       {/* The menu measures its entries for the overflow entry when it first shows (a layout and a
           second drawing): a pass of its own, after the rest of the frame. Its place is kept meanwhile.
-          The one control in a <Later>: it is reachable a pass later, and nothing is typed into it. */}
+          Controls may come a pass later when they are reached by a click and nothing is typed into them. */}
       <div style={{ flex: 1, minWidth: 0 }}>
         <Later>
           <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key as RouteKey)} />

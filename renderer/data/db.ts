@@ -103,8 +103,12 @@ export interface CaseKeyRecord {
   entries: CaseKeyEntry[];
 }
 
-/** Entries per record when the list log is written whole (an upgrade, a compaction). */
-export const CASE_KEY_CHUNK = 5000;
+/**
+ * Entries per record when the list log is written whole (an upgrade, a compaction): as many as a
+ * heads' record. Each record read becomes objects on the page's main thread in one task, and a
+ * record of 5,000 took some 40–50 ms there on a slow counter (read again at every start).
+ */
+export const CASE_KEY_CHUNK = 1000;
 
 /** Where the list log was last compacted (a number in `meta`): a reader past it reads the log again. */
 export const CASE_KEYS_EPOCH = 'caseKeysEpoch';

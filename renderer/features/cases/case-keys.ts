@@ -13,16 +13,16 @@ import { CaseKeyIndex } from './case-key-index';
 import { readTransaction, request } from './raw-index';
 
 /**
- * Records read per request: one while they are large (chunks and heads of 5,000, snapshot pages of
- * 1,000: each request's records become objects on the main thread in one task, and two chunks' worth
- * at once made the collections that followed long), more while they are small (a record per
- * acceptance).
+ * Records read per request: few while they are large (compacted chunks, heads' records and snapshot
+ * pages of 1,000 each: each request's records become objects on the main thread in one task, and
+ * 10,000 entries at once made that task and the collection after it long), more while they are
+ * small (a record per acceptance).
  */
 const MIN_BATCH = 1;
 const MAX_BATCH = 64;
 /** Entries a request aims at (heads' records of 1,000 took 41 ms to become objects four at a time). */
 const BATCH_ENTRIES = 2000;
-/** Main-thread time applying records before the page gets a turn (a chunk of 5,000 takes some 10–20 ms). */
+/** Main-thread time applying records before the page gets a turn (a record of 1,000 takes a few ms). */
 const SLICE_MS = 8;
 /**
  * When to compact: more records than this, or more entries than twice the cases plus this, or
