@@ -1,6 +1,7 @@
 // Plain elements that look like antd's, for what is drawn often or in numbers: the case list's tags,
 // the intake screen's shortcut keys, the receipt's heading and texts. Each antd Tag or Typography
-// registers its styles through cssinjs at every render (a hash of its token and class names), and a
+// registered its styles through cssinjs at every render (a hash of its token and class names; antd
+// now takes its prebuilt stylesheet, main.tsx, but each still registers its CSS variables), and a
 // Typography also watches its size for ellipsis: with three or four tags on each of some sixty rows,
 // drawing or leaving a screen of rows cost tens of milliseconds in one task, and the receipt's texts
 // and the shortcut keys a good part of the wait for the receipt. These take one stylesheet, made once

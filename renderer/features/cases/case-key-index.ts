@@ -114,7 +114,7 @@ export interface HeadRecord {
   line: HeadLine;
 }
 
-/** Moved slots that make the order sort them in while records apply (a sort of this many takes a few ms). */
+/** Moved slots that make the order's mending due (reorderDue): its reader mends it in steps then, not when the list asks (a sort of this many takes a few ms). */
 const REORDER_AT = 16_384;
 /** Places of the order a step of its mending goes through (reorderSteps): a few ms. */
 const REORDER_STEP = 50_000;
@@ -281,7 +281,7 @@ export class CaseKeyIndex {
   /**
    * Mends the order one step per `next()` (the moved slots' sort, then REORDER_STEP places of the
    * order at a time), so a reader can give the page a turn between steps: at 200,000 cases the whole
-   * mending is some 10–30 ms, in one task with the record that made it due. Until it ends the order
+   * mending was some 10–30 ms, in one task with the record that made it due. Until it ends the order
    * is the old one; anything that reads the order or changes the index finishes it first, at once.
    */
   reorderSteps(): Generator<void, void, void> {
@@ -304,10 +304,24 @@ export class CaseKeyIndex {
    * Yields between steps (see reorderSteps); the index does not change meanwhile.
    */
   private *mergeMoved(): Generator<void, void, void> {
+    const taken = this.moved;
     const moved = new Uint8Array(this.ids.length);
-    for (const s of this.moved) moved[s] = 1;
-    const placed = [...this.moved].filter((s) => this.ids[s] !== undefined).sort(this.newer);
+    for (const s of taken) moved[s] = 1;
+    const placed = [...taken].filter((s) => this.ids[s] !== undefined).sort(this.newer);
     this.moved = new Set();
+    let merged = false;
+    try {
+      yield* this.merge(moved, placed);
+      merged = true;
+    } finally {
+      // Left before its end (its reader stopped iterating): the slots it took wait for the next mending.
+      if (!merged) for (const s of taken) this.moved.add(s);
+      this.reordering = null;
+    }
+  }
+
+  /** The merge of mergeMoved: the order without the moved slots, and the live moved ones at their places. */
+  private *merge(moved: Uint8Array, placed: readonly number[]): Generator<void, void, void> {
     yield;
     const { order, ids } = this;
     const n = order.length;
@@ -344,7 +358,6 @@ export class CaseKeyIndex {
     out.length = k;
     this.order = slots;
     this.orderIds = out;
-    this.reordering = null;
   }
 
   /** Every case id, newest received first. The same array until the order changes. */

@@ -146,7 +146,8 @@ async function compact(state: Loaded): Promise<void> {
       slice = performance.now();
     }
   }
-  if (chunks.length >= state.records) return;
+  // Nothing to gain: no fewer records, and no entries of cases written again or gone.
+  if (chunks.length >= state.records && state.entries <= state.index.size) return;
   const d = db();
   await d.transaction('rw', [d.caseKeys, d.meta], async () => {
     const epoch = ((await d.meta.get(CASE_KEYS_EPOCH))?.value as number | undefined) ?? 0;
@@ -217,8 +218,8 @@ function publish(index: CaseKeyIndex): void {
 }
 
 /**
- * The cases in memory as last read, at once (useSyncExternalStore's snapshot): the list computes
- * from it without waiting for a read of the log, which waits while the sync writes a page.
+ * The cases in memory as last read, at once: the list computes from it (use-case-list.ts, drawn in
+ * a transition) without waiting for a read of the log, which waits while the sync writes a page.
  */
 export function currentCaseKeys(): CaseKeysSnapshot {
   return snapshot;

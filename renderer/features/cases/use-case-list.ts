@@ -16,12 +16,13 @@ const NOT_YET: CaseKeysSnapshot = { index: null, version: 0 };
 /**
  * The cases in memory as last read, and their version (a new one after every read that changed
  * them). A change is drawn in a transition: React draws the list again in slices the page can
- * interrupt, and a keystroke in the search box never waits for a download's change. The first
- * too: the list's frame and search box draw in the click's task, its ids a pass after (their
- * order, mended while a download runs, was some 10–15 ms of that task).
+ * interrupt, and a keystroke in the search box never waits for a download's change. With
+ * `firstLater`, the first too: the case list's frame and search box draw in the click's task, its
+ * ids a pass after (their order, mended while a download runs, was some 10–15 ms of that task).
+ * Without, the first render has what is in memory (a count drawn at once, not a pass later).
  */
-export function useCaseKeys(): CaseKeysSnapshot {
-  const [keys, setKeys] = useState(NOT_YET);
+export function useCaseKeys(firstLater = false): CaseKeysSnapshot {
+  const [keys, setKeys] = useState(firstLater ? NOT_YET : currentCaseKeys);
   useEffect(() => {
     const update = () => startTransition(() => setKeys(currentCaseKeys()));
     // What is in memory now (and a read that finished between the first draw and this subscription).
@@ -32,7 +33,7 @@ export function useCaseKeys(): CaseKeysSnapshot {
 }
 
 export interface CaseListIds {
-  /** The ids to show, newest first; undefined until the first read finishes. */
+  /** The ids to show, newest first; undefined on the first render and until the first read finishes. */
   ids: readonly string[] | undefined;
   /** All cases on this counter, whatever the filters. */
   total: number | undefined;
@@ -41,7 +42,7 @@ export interface CaseListIds {
 }
 
 export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): CaseListIds {
-  const { index, version } = useCaseKeys();
+  const { index, version } = useCaseKeys(true);
   // A new search or filter also reads what the log gained (a read that finds nothing new changes
   // nothing); the list answers at once from what it has, and again if the read brings more.
   useEffect(() => void caseKeyIndex().catch(() => undefined), [filters]);

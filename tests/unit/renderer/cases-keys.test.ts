@@ -141,6 +141,14 @@ describe('CaseKeyIndex', () => {
       expected.apply([entry('id0', 'X', 'X', 'X', { receivedAt: at(stop * 7) })]);
       expect(read).toEqual(expected.newestFirst());
     }
+    // Left by its reader after a step: the slots it took are mended by the next read.
+    index.apply(again.map((e, i) => (i === 0 ? entry('id0', 'X', 'X', 'X', { receivedAt: at(99) }) : e)));
+    let stepsTaken = 0;
+    for (const _ of index.reorderSteps()) if (++stepsTaken === 2) break;
+    const left = new CaseKeyIndex();
+    for (const r of [first, moved, [['id1'], ['id2'], ['id3'], ['id50000'], ['id69999']] as CaseKeyEntry[], again]) left.apply(r);
+    left.apply([entry('id0', 'X', 'X', 'X', { receivedAt: at(99) })]);
+    expect(index.newestFirst()).toEqual(left.newestFirst());
     // Paused, then a record applied: the mending ends before the record changes anything.
     index.apply(again);
     const paused = index.reorderSteps();
