@@ -6,7 +6,7 @@ import type { Catalog } from '../../../shared/catalog/item-schema';
 import { SEED_HALLS } from '../../../shared/halls';
 import { useTranslation } from 'react-i18next';
 import { cityLabel } from '../../i18n/labels';
-import { HALL_ROLES, isFiltered, type CaseFilters, type HallRole } from './case-filters';
+import { HALL_ROLES, isFiltered, NO_FILTERS, type CaseFilters, type HallRole } from './case-filters';
 import { DEADLINE_FILTERS, type DeadlineFilter } from './deadline';
 import { Later } from '../../ui/Later';
 
@@ -90,7 +90,7 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
         />
       </Later>
       {isFiltered(value) ? (
-        <Button onClick={() => onChange({ search: '', states: [], itemCode: null, hall: null, deadline: null })}>{t('cases.clear')}</Button>
+        <Button onClick={() => onChange(NO_FILTERS)}>{t('cases.clear')}</Button>
       ) : null}
     </div>
   );

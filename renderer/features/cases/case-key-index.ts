@@ -330,6 +330,10 @@ export class CaseKeyIndex {
     const slots = new Array<number>(size);
     const out = new Array<string>(size);
     let k = 0;
+    const put = (slot: number) => {
+      slots[k] = slot;
+      out[k++] = ids[slot]!;
+    };
     let i = 0;
     let j = 0;
     let step = REORDER_STEP;
@@ -337,22 +341,15 @@ export class CaseKeyIndex {
       while (i < n && moved[order[i]!]) i++;
       if (i === n) break;
       const s = order[i]!;
-      while (j < placed.length && this.newer(placed[j]!, s) < 0) {
-        slots[k] = placed[j]!;
-        out[k++] = ids[placed[j++]!]!;
-      }
-      slots[k] = s;
-      out[k++] = ids[s]!;
+      while (j < placed.length && this.newer(placed[j]!, s) < 0) put(placed[j++]!);
+      put(s);
       i++;
       if (i >= step) {
         step += REORDER_STEP;
         yield;
       }
     }
-    for (; j < placed.length; j++) {
-      slots[k] = placed[j]!;
-      out[k++] = ids[placed[j]!]!;
-    }
+    while (j < placed.length) put(placed[j++]!);
     // k is the live slots' count; cut to it all the same, so a hole could never reach the list.
     slots.length = k;
     out.length = k;
