@@ -18,7 +18,7 @@ import { ConsultDock } from '../features/consult/ConsultDock';
 import { StatusBar } from '../ui/StatusBar';
 import { useReducedMotion } from '../ui/use-reduced-motion';
 import { warmDashboard } from '../features/supervision/dashboard-client';
-import { followCaseKeys } from '../features/cases/case-keys';
+import { startCaseList } from '../features/cases/case-list-client';
 import { applyLanguage, translated } from '../i18n';
 import { hallLabel, rolesLabel } from '../i18n/labels';
 import { platform } from '../platform/platform';
@@ -79,8 +79,8 @@ function Root() {
     const id = window.setTimeout(() => void refreshStaffDirectory().catch(() => undefined), 0);
     return () => window.clearTimeout(id);
   }, [session]);
-  // The case list's cases are kept in memory from the login on (the list would otherwise wait for them).
-  useEffect(() => (session ? followCaseKeys() : undefined), [session]);
+  // The case list's cases are kept in memory, in its worker, from the login on (the list would otherwise wait for them).
+  useEffect(() => (session ? startCaseList() : undefined), [session]);
   // A supervisor's dashboard counts every case on the machine: its worker starts on login.
   useEffect(() => {
     if (session?.staff.roles.includes('supervisor')) warmDashboard();

@@ -400,7 +400,7 @@ async function openBrowser(run: number, fresh: boolean): Promise<{ context: Brow
   const { CHROMIUM_ARGS } = await import('../../playwright.config');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(process.env.BENCH_EXTRA_ARGS ? process.env.BENCH_EXTRA_ARGS.split(' ') : [])],
     headless: true,
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',

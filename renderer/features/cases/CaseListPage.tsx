@@ -10,6 +10,7 @@ import { isNavKey, moveSelection } from './list-window';
 import { useCaseListIds, useUnstoredCount } from './use-case-list';
 import { useCatalog, useDeadlineContext } from './use-reference';
 import { VirtualCaseTable } from './VirtualCaseTable';
+import { NO_IDS } from './packed-ids';
 import { Later } from '../../ui/Later';
 
 /** `value` once it has held for `ms`; the list's answer to it is drawn in a transition, in slices. */
@@ -53,9 +54,9 @@ export function CaseListPage({ navigate }: PageProps) {
   const opened = useRef<object | null>(null);
   const open = useCallback((caseId: string) => navigate('case', caseId), [navigate]);
   useEffect(() => {
-    if (openRequest && opened.current !== openRequest && settled && ids?.[current]) {
+    if (openRequest && opened.current !== openRequest && settled && ids?.at(current)) {
       opened.current = openRequest;
-      open(ids[current]);
+      open(ids.at(current)!);
     }
   }, [openRequest, settled, ids, current, open]);
 
@@ -72,7 +73,7 @@ export function CaseListPage({ navigate }: PageProps) {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       if (!settled) setOpenRequest({});
-      else if (ids?.[current]) open(ids[current]);
+      else if (ids?.at(current)) open(ids.at(current)!);
     }
   };
 
@@ -101,7 +102,7 @@ export function CaseListPage({ navigate }: PageProps) {
       {/* The rows draw just after the title and the filters (the search box takes the keys at once). */}
       <Later>
         <VirtualCaseTable
-          ids={ids ?? []}
+          ids={ids ?? NO_IDS}
           ctx={ctx}
           selected={current}
           onSelect={setSelected}

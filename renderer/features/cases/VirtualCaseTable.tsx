@@ -7,9 +7,10 @@ import type { DeadlineContext } from './case-query';
 import { CaseListHeader, CaseListRow, ROW_HEIGHT } from './CaseListRow';
 import { drawRange, scrollToShow, windowRange } from './list-window';
 import { useWindowRows } from './use-case-list';
+import type { CaseIds } from './packed-ids';
 
 interface Props {
-  ids: readonly string[];
+  ids: CaseIds;
   ctx: DeadlineContext;
   selected: number;
   onSelect(index: number): void;
@@ -49,7 +50,7 @@ export function VirtualCaseTable({ ids, ctx, selected, onSelect, onOpen, onKeyDo
   const [drawFrom, drawTo] = drawRange(scrollTop, height, ROW_HEIGHT, ids.length);
   const [readFrom, readTo] = windowRange(Math.floor(scrollTop / ROW_HEIGHT), Math.ceil(height / ROW_HEIGHT), ids.length);
   const rows = useWindowRows(ids, readFrom, readTo, ctx);
-  const selectedId = ids[selected];
+  const selectedId = ids.at(selected);
   const activate = useCallback(
     (index: number, id: string) => {
       onSelect(index);
@@ -60,7 +61,7 @@ export function VirtualCaseTable({ ids, ctx, selected, onSelect, onOpen, onKeyDo
 
   const drawn = [];
   for (let i = drawFrom; i < drawTo; i++) {
-    const id = ids[i]!;
+    const id = ids.at(i)!;
     drawn.push(<CaseListRow key={id} index={i} id={id} item={rows.get(id)} selected={i === selected} onClick={activate} />);
   }
 

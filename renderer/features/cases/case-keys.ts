@@ -1,5 +1,6 @@
 // The cases as the case list needs them, in memory (case-key-index.ts: search keys, filters,
-// order), kept up with the store's list log (renderer/data/db.ts, `caseKeys`): the first read takes
+// order), in the list's worker (case-list-worker.ts; the page asks it, case-list-client.ts), kept
+// up with the store's list log (renderer/data/db.ts, `caseKeys`): the first read takes
 // the log, later ones only the records written since. Reads go straight to IndexedDB, like
 // raw-index.ts, so a live query that reads the list is not made to watch the log's keys (it watches
 // the cases table, whose writes come with them).
@@ -22,7 +23,7 @@ const MIN_BATCH = 1;
 const MAX_BATCH = 64;
 /** Entries a request aims at (heads' records of 1,000 took 41 ms to become objects four at a time). */
 const BATCH_ENTRIES = 2000;
-/** Main-thread time applying records before the page gets a turn (a record of 1,000 takes a few ms). */
+/** Time applying records before the worker takes the page's requests (a record of 1,000 takes a few ms). */
 const SLICE_MS = 8;
 /**
  * When to compact: more records than this, or more entries than twice the cases plus this, or
@@ -55,7 +56,7 @@ let loaded: Loaded | null = null;
 let compacting = false;
 let chain: Promise<unknown> = Promise.resolve();
 
-/** A turn for the page: scheduler.yield where there is one, else a message (a timeout nested this deep waits 4 ms). */
+/** A turn for the page's requests (and, on the page, for the page): scheduler.yield where there is one, else a message (a timeout nested this deep waits 4 ms). */
 function nextTask(): Promise<unknown> {
   if (typeof scheduler !== 'undefined' && 'yield' in scheduler) return scheduler.yield();
   return new Promise((resolve) => {

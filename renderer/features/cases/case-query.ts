@@ -1,22 +1,19 @@
-// The case list's reads: the search and the state, item and hall filters over the cases in memory
-// (case-keys.ts), the deadline filter through the promised-date index, and full rows only for the
-// window on screen (or the heads of cases not stored yet).
+// The case list's queries, run in its worker (case-list-service.ts): the search and the state, item
+// and hall filters over the cases in memory (case-keys.ts), and the deadline filter through the
+// promised-date index; and the reads of late and at-risk cases the workbench's queues share.
 import { db, type CaseRow } from '../../data/db';
 import { intersect, parseHallFilter, searchPrefixes, type CaseFilters } from './case-filters';
 import { PAUSED_AT_RISK } from '../../data/case-due';
 import { matchesDeadlineFilter, type DeadlineFilter } from './deadline';
-import { deadlineOf, headListItem, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
+import { deadlineOf, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
 
 export { toListItem, type CaseListItem, type DeadlineContext };
 import { beijingDate } from './format';
 import { caseIdsByIndex, caseRowsByIndex, exactRange } from './raw-index';
-import { caseKeyIndex, currentCaseKeys } from './case-keys';
 import type { CaseKeyIndex } from './case-key-index';
 
 /** The ids that the search, state, item and hall filters keep, from the cases in memory; null when none is set. */
 export function indexFilterSet(index: CaseKeyIndex, f: CaseFilters): Set<string> | null {
-  // When the list's query starts (after the search box's pause): the counter benchmark times from here.
-  performance.mark('tongban:case-query');
   const p = searchPrefixes(f.search);
   return intersect([p ? index.search(p) : null, index.filter({ states: f.states, itemCode: f.itemCode, hall: parseHallFilter(f.hall) })]);
 }
@@ -60,28 +57,4 @@ export async function atRiskCandidates(now: Date): Promise<CaseRow[]> {
 /** The open cases past their promised date: due before today (the key alone says so). */
 export function overdueRows(now: Date, limit: number): Promise<CaseRow[]> {
   return db().cases.where('due').below(beijingDate(now)).limit(limit).toArray();
-}
-
-/**
- * The lines of one window of the list, in the order of `ids`: from the stored rows, and from the
- * heads of the cases a new counter lists before their rows are stored.
- */
-export async function loadListItems(
-  ids: readonly string[],
-  ctx: DeadlineContext,
-): Promise<Map<string, CaseListItem>> {
-  const rows = await db().cases.bulkGet([...ids]);
-  const out = new Map<string, CaseListItem>();
-  let index: CaseKeyIndex | null = null;
-  for (const [i, row] of rows.entries()) {
-    if (row) {
-      out.set(row.caseId, toListItem(row, ctx));
-      continue;
-    }
-    // The cases in memory as last read (the ids came from them); the first read when none is yet.
-    index ??= currentCaseKeys().index ?? (await caseKeyIndex());
-    const head = index.head(ids[i]!);
-    if (head) out.set(head.caseId, headListItem(head, ctx));
-  }
-  return out;
 }

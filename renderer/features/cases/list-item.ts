@@ -1,6 +1,7 @@
 // One line of the case list and the queues, from a stored case row: what the tables show, with the
 // deadline counted on the calendar. Free of IndexedDB, so the pure parts can be tested in Node.
 import type { WorkingCalendar } from '../../../shared/calendar/working-days';
+import type { Catalog } from '../../../shared/catalog/item-schema';
 import type { CaseState } from '../../../shared/case/states';
 import { maskIdNumberByType } from '../../../shared/validators';
 import type { CaseRow } from '../../data/db';
@@ -13,6 +14,17 @@ export interface DeadlineContext {
   promisedDays: ReadonlyMap<string, number>;
   itemNames: ReadonlyMap<string, string>;
   now: Date;
+}
+
+/** The context from the stored catalog (null: none yet) and calendar, as of `now`. */
+export function deadlineContext(catalog: Catalog | null, calendar: WorkingCalendar, now: Date): DeadlineContext {
+  const promisedDays = new Map<string, number>();
+  const itemNames = new Map<string, string>();
+  for (const item of catalog?.items ?? []) {
+    promisedDays.set(item.code, item.promisedDays);
+    itemNames.set(item.code, item.name);
+  }
+  return { calendar, promisedDays, itemNames, now };
 }
 
 /** One line of the list: what the table shows, nothing more (no form, no history). */

@@ -3,7 +3,7 @@
 // the page's live query then shows it as any stored case, actions and all.
 import { useEffect, useState } from 'react';
 import { fetchCase, onSyncStatus } from '../../data/sync-client';
-import { caseKeyIndex } from './case-keys';
+import { caseHeads } from './case-list-client';
 import type { HeadRecord } from './case-key-index';
 
 export type CaseFromHub =
@@ -35,7 +35,7 @@ export function useCaseFromHub(caseId: string | undefined, missing: boolean): { 
       if (live) setFound({ key, fetch });
     };
     void (async () => {
-      const head = (await caseKeyIndex()).head(caseId);
+      const head = (await caseHeads([caseId])).get(caseId);
       if (!head) return show(NONE);
       show({ state: 'fetching', head });
       const outcome = await fetchCase(caseId);

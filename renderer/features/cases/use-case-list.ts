@@ -1,70 +1,105 @@
-// The case list's live state: every id newest first and the ids the filters keep, computed from the
-// cases in memory as last read (case-keys.ts), and the rows of the window on screen (a live query,
-// drawn in a transition).
+// The case list's live state: the ids the filters keep, newest first, from the list's worker
+// (case-list-client.ts: the cases in memory live there, not on the page's heap), and the rows of the
+// window on screen (a live query, drawn in a transition).
 // The list never waits for a read of the store to draw what it has: while a new counter's snapshot
 // writes a page every few hundred milliseconds, a read waits for each write, and a live query that
 // reads what every write changes would run again before it ever answered.
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
+import { db } from '../../data/db';
 import { useLiveQueryInTransition } from '../../data/use-live-transition';
-import { keepOrdered, type CaseFilters } from './case-filters';
-import { caseKeyIndex, currentCaseKeys, onCaseKeys, type CaseKeysSnapshot } from './case-keys';
-import { deadlineIdSet, indexFilterSet, loadListItems, type CaseListItem, type DeadlineContext } from './case-query';
-import { keepUnchanged } from './list-item';
+import type { CaseFilters } from './case-filters';
+import { caseHeads, caseKeysState, onCaseKeysState, queryCaseList } from './case-list-client';
+import type { CaseKeysState } from './case-list-service';
+import { headListItem, keepUnchanged, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
+import type { CaseIds, PackedIds } from './packed-ids';
 
-const NOT_YET: CaseKeysSnapshot = { index: null, version: 0 };
+const NOT_YET: CaseKeysState = { version: 0, total: 0, headCount: 0 };
 
 /**
- * The cases in memory as last read, and their version (a new one after every read that changed
- * them). A change is drawn in a transition: React draws the list again in slices the page can
- * interrupt, and a keystroke in the search box never waits for a download's change. With
- * `firstLater`, the first too: the case list's frame and search box draw in the click's task, its
- * ids a pass after (their order, mended while a download runs, was some 10–15 ms of that task).
- * Without, the first render has what is in memory (a count drawn at once, not a pass later).
+ * The cases in memory as the list's worker last told (case-list-client.ts), with their version (a
+ * new one after every read that changed them). A change is drawn in a transition: React draws the
+ * list again in slices the page can interrupt, and a keystroke in the search box never waits for a
+ * download's change. With `firstLater`, the first too: the case list's frame and search box draw in
+ * the click's task, its ids a pass after. Without, the first render has what is known now (a count
+ * drawn at once, not a pass later).
  */
-export function useCaseKeys(firstLater = false): CaseKeysSnapshot {
-  const [keys, setKeys] = useState(firstLater ? NOT_YET : currentCaseKeys);
+export function useCaseKeys(firstLater = false): CaseKeysState {
+  const [keys, setKeys] = useState(firstLater ? NOT_YET : caseKeysState);
   useEffect(() => {
-    const update = () => startTransition(() => setKeys(currentCaseKeys()));
-    // What is in memory now (and a read that finished between the first draw and this subscription).
+    const update = () => startTransition(() => setKeys(caseKeysState()));
+    // What is known now (and a change told between the first draw and this subscription).
     update();
-    return onCaseKeys(update);
+    return onCaseKeysState(update);
   }, []);
   return keys;
 }
 
 export interface CaseListIds {
-  /** The ids to show, newest first; undefined on the first render and until the first read finishes. */
-  ids: readonly string[] | undefined;
+  /** The ids to show, newest first; undefined until the first answer. */
+  ids: CaseIds | undefined;
   /** All cases on this counter, whatever the filters. */
   total: number | undefined;
-  /** The filters' result is still being computed for the latest filters. */
+  /** The ids shown are not (yet) the answer for the latest filters. */
   busy: boolean;
 }
 
+interface Shown {
+  /** The order the queries were asked in: a later one's answer is never replaced by an earlier one's. */
+  asked: number;
+  filters: CaseFilters;
+  ids: PackedIds;
+  total: number;
+}
+
+/**
+ * The list's ids for `filters`, from the list's worker: asked again for every new version of the
+ * cases in memory and every new filter. The answer shown is the one asked last that has come: while
+ * a new counter downloads, the versions come faster than a busy worker answers, and an answer is
+ * never dropped for being of an older version (the list would never settle).
+ */
 export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): CaseListIds {
-  const { index, version } = useCaseKeys(true);
-  // A new search or filter also reads what the log gained (a read that finds nothing new changes
-  // nothing); the list answers at once from what it has, and again if the read brings more.
-  useEffect(() => void caseKeyIndex().catch(() => undefined), [filters]);
-  // The same array while the order holds (case-key-index.ts), so the memos below hold too.
-  const ordered = useMemo(() => (version > 0 ? index?.newestFirst() : undefined), [index, version]);
-  const byIndex = useMemo(() => (index && version > 0 ? indexFilterSet(index, filters) : undefined), [index, version, filters]);
-  const deadline = filters.deadline;
-  const byDeadline = useLiveQueryInTransition(
-    async () => (deadline && byIndex !== undefined ? { filters, set: await deadlineIdSet(deadline, byIndex, ctx) } : null),
-    // The calendar and today matter only to the deadline filter; the version, so it follows the cases.
-    [filters, byIndex, deadline ? ctx : null, deadline ? version : 0],
-  );
-  const set = deadline ? (byDeadline?.filters === filters ? byDeadline.set : undefined) : byIndex;
-  const ids = useMemo(() => (ordered && set !== undefined ? keepOrdered(ordered, set) : undefined), [ordered, set]);
-  return { ids, total: ordered?.length, busy: set === undefined && ordered !== undefined };
+  const { version } = useCaseKeys(true);
+  const [shown, setShown] = useState<Shown | undefined>(undefined);
+  const asked = useRef(0);
+  // The calendar, catalog and today matter only to the deadline filter.
+  const deadlineCtx = filters.deadline ? ctx : null;
+  useEffect(() => {
+    if (version === 0) return;
+    const n = ++asked.current;
+    queryCaseList(filters, (deadlineCtx ?? ctx).now.getTime()).then(
+      (a) => startTransition(() => setShown((prev) => (prev && prev.asked > n ? prev : { asked: n, filters, ids: a.ids, total: a.total }))),
+      (e: unknown) => console.warn('办件列表查询失败', e),
+    );
+    // ctx stands in deadlineCtx when the deadline filter is set.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filters, version, deadlineCtx]);
+  return { ids: shown?.ids, total: shown?.total, busy: shown !== undefined && shown.filters !== filters };
+}
+
+/**
+ * The lines of one window of the list, in the order of `ids`: from the stored rows, and from the
+ * heads of the cases a new counter lists before their rows are stored (the list's worker has them).
+ */
+export async function loadListItems(ids: readonly string[], ctx: DeadlineContext): Promise<Map<string, CaseListItem>> {
+  const rows = await db().cases.bulkGet([...ids]);
+  const missing = ids.filter((_, i) => !rows[i]);
+  const heads = missing.length ? await caseHeads(missing) : null;
+  const out = new Map<string, CaseListItem>();
+  for (const [i, row] of rows.entries()) {
+    if (row) out.set(row.caseId, toListItem(row, ctx));
+    else {
+      const head = heads?.get(ids[i]!);
+      if (head) out.set(head.caseId, headListItem(head, ctx));
+    }
+  }
+  return out;
 }
 
 /**
  * The rows of ids[start, end), live; the previous window stays shown while the next one loads, and
  * a line that did not change keeps its object (keepUnchanged), so its row is not drawn again.
  */
-export function useWindowRows(ids: readonly string[], start: number, end: number, ctx: DeadlineContext): ReadonlyMap<string, CaseListItem> {
+export function useWindowRows(ids: CaseIds, start: number, end: number, ctx: DeadlineContext): ReadonlyMap<string, CaseListItem> {
   const previous = useRef<ReadonlyMap<string, CaseListItem>>(EMPTY);
   const rows = useLiveQueryInTransition(async () => {
     const next = keepUnchanged(previous.current, await loadListItems(ids.slice(start, end), ctx));
@@ -78,6 +113,5 @@ const EMPTY: ReadonlyMap<string, CaseListItem> = new Map();
 
 /** How many listed cases are not stored whole yet (0 once a new counter's snapshot is in). */
 export function useUnstoredCount(): number {
-  const { index, version } = useCaseKeys();
-  return useMemo(() => (version > 0 ? (index?.headCount ?? 0) : 0), [index, version]);
+  return useCaseKeys().headCount;
 }

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { WorkingCalendar } from '../../../shared/calendar/working-days';
 import type { Catalog } from '../../../shared/catalog/item-schema';
 import { db } from '../../data/db';
-import type { DeadlineContext } from './case-query';
+import { deadlineContext, type DeadlineContext } from './list-item';
 import { beijingDate } from './format';
 
 export function useCatalog(): Catalog | null {
@@ -41,13 +41,5 @@ export function useDeadlineContext(): DeadlineContext {
   const catalog = useCatalog();
   const calendar = useCalendar();
   const now = useToday();
-  return useMemo(() => {
-    const promisedDays = new Map<string, number>();
-    const itemNames = new Map<string, string>();
-    for (const item of catalog?.items ?? []) {
-      promisedDays.set(item.code, item.promisedDays);
-      itemNames.set(item.code, item.name);
-    }
-    return { calendar, promisedDays, itemNames, now };
-  }, [catalog, calendar, now]);
+  return useMemo(() => deadlineContext(catalog, calendar, now), [catalog, calendar, now]);
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/certificate/verify';
 import type { AuthorityKey } from '../../../shared/protocol/wire';
 import { db } from '../../data/db';
-import { caseKeyIndex } from '../cases/case-keys';
+import { caseIdsWhere } from '../cases/case-list-client';
 import { HubError, hubFetch } from '../../data/device';
 import { localAuthorityKeys, refreshAuthorityKeys } from '../../data/authority-keys';
 
@@ -54,8 +54,8 @@ export const counterDeps: VerifyDeps = {
   },
   async localRecord(id) {
     // No index holds certificate ids: only cases that reached issuance can hold one.
-    const issued = (await caseKeyIndex()).filter({ states: ['certificate_issued', 'printed', 'delivered'], itemCode: null, hall: null });
-    const rows = await db().cases.bulkGet([...(issued ?? [])]);
+    const issued = await caseIdsWhere({ states: ['certificate_issued', 'printed', 'delivered'], itemCode: null, hall: null });
+    const rows = await db().cases.bulkGet(issued);
     return rows.find((r) => r?.view.certificate?.certificate.certificateId === id)?.view.certificate ?? null;
   },
 };

@@ -1,0 +1,105 @@
+// The page's side of the case list's worker (case-list-worker.ts): one worker from the login on,
+// requests answered by id, and the state of the cases in memory as the worker last told it.
+import { t } from '../../i18n';
+import type { CaseFilters } from './case-filters';
+import type { ColumnFilters, HeadRecord } from './case-key-index';
+import type { CaseKeysState, ListAnswer, ListReply, ListRequest } from './case-list-service';
+import { PackedIds } from './packed-ids';
+
+type Pending = { resolve(v: unknown): void; reject(e: Error): void };
+
+const NOTHING_YET: CaseKeysState = { version: 0, total: 0, headCount: 0 };
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+let state = NOTHING_YET;
+const listeners = new Set<() => void>();
+
+function failAll(reason: string): void {
+  for (const p of pending.values()) p.reject(new Error(reason));
+  pending.clear();
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./case-list-worker.ts', import.meta.url), { type: 'module', name: 'tongban-case-list' });
+  w.onmessage = (e: MessageEvent<ListReply>) => {
+    const m = e.data;
+    if (m.kind === 'keys') {
+      state = { version: m.version, total: m.total, headCount: m.headCount };
+      for (const l of listeners) l();
+      return;
+    }
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (!p) return;
+    if (m.ok) p.resolve(m.value);
+    else p.reject(new Error(m.message));
+  };
+  w.onerror = (e) => failAll(t('cases.listFailed', { reason: e.message }));
+  worker = w;
+  return w;
+}
+
+function call<T>(req: ListRequest): Promise<T> {
+  const id = nextId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    ensureWorker().postMessage({ ...req, id });
+  });
+}
+
+/**
+ * Starts the worker at the login, so it reads the cases while the first screen is on (the list
+ * would otherwise wait for them), and follows the store from then on. Returns the way to stop it
+ * (the logout): the next login reads them afresh.
+ */
+export function startCaseList(): () => void {
+  ensureWorker();
+  return () => {
+    worker?.terminate();
+    worker = null;
+    failAll(t('cases.listStopped'));
+    state = NOTHING_YET;
+    for (const l of listeners) l();
+  };
+}
+
+/** The cases in memory as the worker last told: version 0 until its first read. */
+export function caseKeysState(): CaseKeysState {
+  return state;
+}
+
+/** Called whenever the worker tells of a read that changed the cases in memory. */
+export function onCaseKeysState(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export interface CaseListAnswer {
+  ids: PackedIds;
+  total: number;
+  version: number;
+}
+
+/** The list's ids for `filters`, newest first; `now` is today for the deadline filter. */
+export async function queryCaseList(filters: CaseFilters, now: number): Promise<CaseListAnswer> {
+  // When the list's query starts (after the search box's pause): the counter benchmark times from here.
+  performance.mark('tongban:case-query');
+  const a = await call<ListAnswer>({ kind: 'query', filters, now });
+  return { ids: new PackedIds(a.ids), total: a.total, version: a.version };
+}
+
+/** The heads of cases known by their head only (not stored yet), by id; the others are left out. */
+export async function caseHeads(ids: readonly string[]): Promise<Map<string, HeadRecord>> {
+  const heads = await call<(HeadRecord | null)[]>({ kind: 'heads', ids: [...ids] });
+  const out = new Map<string, HeadRecord>();
+  for (const h of heads) if (h) out.set(h.caseId, h);
+  return out;
+}
+
+/** The ids the state, item and hall filters keep. */
+export function caseIdsWhere(filter: ColumnFilters): Promise<string[]> {
+  return call<string[]>({ kind: 'where', filter });
+}

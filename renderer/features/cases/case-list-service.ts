@@ -1,0 +1,104 @@
+// What the case list's worker (case-list-worker.ts) answers, free of the worker itself so the unit
+// tests run it in Node: the list's ids for a set of filters (search, state, item, hall, deadline),
+// packed for the page (packed-ids.ts), the heads of cases not stored yet, and the ids a state
+// filter keeps. The cases in memory (case-keys.ts) live here, in the worker's heap: at 200,000
+// cases they were some 90 MB on the page's, and its collections (40–90 ms pauses, inside whatever
+// task allocated last) were most of the page's long tasks while a new counter downloads.
+import { WorkingCalendar } from '../../../shared/calendar/working-days';
+import { db } from '../../data/db';
+import type { CaseFilters } from './case-filters';
+import { keepOrdered } from './case-filters';
+import type { ColumnFilters, HeadRecord } from './case-key-index';
+import { caseKeyIndex, currentCaseKeys } from './case-keys';
+import { deadlineIdSet, indexFilterSet } from './case-query';
+import { deadlineContext } from './list-item';
+import { packIds, transferables, type PackedIdBuffers } from './packed-ids';
+
+/** The cases in memory as the page is told of them: a new version after every read that changed them. */
+export interface CaseKeysState {
+  version: number;
+  /** Cases on this counter. */
+  total: number;
+  /** Of those, known by their head only (listed, their rows not stored yet). */
+  headCount: number;
+}
+
+export type ListRequest =
+  /** `now`: today for the deadline filter (milliseconds). */
+  | { kind: 'query'; filters: CaseFilters; now: number }
+  | { kind: 'heads'; ids: string[] }
+  | { kind: 'where'; filter: ColumnFilters };
+
+export interface ListAnswer {
+  ids: PackedIdBuffers;
+  /** Every case, whatever the filters. */
+  total: number;
+  /** The version of the cases the answer is from. */
+  version: number;
+}
+
+export type ListReply =
+  | ({ kind: 'keys' } & CaseKeysState)
+  | { kind: 'reply'; id: number; ok: true; value: unknown }
+  | { kind: 'reply'; id: number; ok: false; message: string };
+
+/** The cases in memory as last read; the first read when there is none yet. A read of what the log gained starts meanwhile. */
+async function index() {
+  const read = caseKeyIndex();
+  return currentCaseKeys().index ?? (await read);
+}
+
+/** The calendar and catalog as stored, for the deadline filter. */
+async function storedContext(now: Date) {
+  const [years, catalog] = await Promise.all([db().calendar.toArray(), db().catalog.get('current')]);
+  let calendar: WorkingCalendar;
+  try {
+    calendar = new WorkingCalendar(years);
+  } catch {
+    // Data that contradicts itself: count weekends and fixed holidays, as the case screens do.
+    calendar = new WorkingCalendar([]);
+  }
+  return deadlineContext(catalog?.catalog ?? null, calendar, now);
+}
+
+/** The list's ids for `filters`, newest received first. */
+export async function answerQuery(filters: CaseFilters, now: number): Promise<ListAnswer> {
+  const keys = await index();
+  const version = currentCaseKeys().version;
+  const ordered = keys.newestFirst();
+  let keep = indexFilterSet(keys, filters);
+  if (filters.deadline) keep = await deadlineIdSet(filters.deadline, keep, await storedContext(new Date(now)));
+  return { ids: packIds(keepOrdered(ordered, keep)), total: ordered.length, version };
+}
+
+/** The heads of the cases known by their head only, by id (null for the others). */
+export async function answerHeads(ids: readonly string[]): Promise<(HeadRecord | null)[]> {
+  const keys = await index();
+  return ids.map((id) => keys.head(id) ?? null);
+}
+
+/** The ids the state, item and hall filters keep (every case when none is set). */
+export async function answerWhere(filter: ColumnFilters): Promise<string[]> {
+  const keys = await index();
+  return [...(keys.filter(filter) ?? keys.newestFirst())];
+}
+
+/** The answer to one request of the page, and the buffers to transfer with it. */
+export async function answer(req: ListRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
+  switch (req.kind) {
+    case 'query': {
+      const value = await answerQuery(req.filters, req.now);
+      return { value, transfer: transferables(value.ids) };
+    }
+    case 'heads':
+      return { value: await answerHeads(req.ids), transfer: [] };
+    case 'where':
+      return { value: await answerWhere(req.filter), transfer: [] };
+  }
+}
+
+/** The state the page is told after a read that changed the cases. */
+export function keysState(): CaseKeysState {
+  const { index: keys, version } = currentCaseKeys();
+  return { version, total: keys?.size ?? 0, headCount: keys?.headCount ?? 0 };
+}
