@@ -18,7 +18,9 @@
 // in tests/bench/tmp/counter-hub-<cases>/ for the next run. Figures go to stdout and
 // tests/bench/results/counter.json; nothing here is asserted.
 // Scale with: BENCH_CASES (200000), BENCH_PORT (5195), BENCH_RAW_EVENTS (200000), BENCH_ACCEPTS (20), BENCH_RUNS (1:
-// bootstraps in fresh browser profiles), BENCH_SKIP_BUILD=1, CHROMIUM_PATH (/usr/bin/chromium).
+// bootstraps in fresh browser profiles), BENCH_SKIP_BUILD=1, CHROMIUM_PATH (/usr/bin/chromium), BENCH_EXTRA_ARGS
+// (more Chromium switches, space-separated: `--js-flags=--trace-gc --enable-logging=stderr` with
+// DEBUG=pw:browser prints every collection of the page and its workers).
 // BENCH_PROFILE=1 serves an unminified build and records the page's main thread (CDP CPU profiles
 // of the bootstrap, the searches and the acceptances, summarised; files in tests/bench/tmp/profiles).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

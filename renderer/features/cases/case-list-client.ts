@@ -1,54 +1,29 @@
 // The page's side of the case list's worker (case-list-worker.ts): one worker from the login on,
 // requests answered by id, and the state of the cases in memory as the worker last told it.
+import { WorkerCalls } from '../../data/worker-calls';
 import { t } from '../../i18n';
 import type { CaseFilters } from './case-filters';
 import type { ColumnFilters, HeadRecord } from './case-key-index';
 import type { CaseKeysState, ListAnswer, ListReply, ListRequest } from './case-list-service';
 import { PackedIds } from './packed-ids';
 
-type Pending = { resolve(v: unknown): void; reject(e: Error): void };
-
 const NOTHING_YET: CaseKeysState = { version: 0, total: 0, headCount: 0 };
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, Pending>();
 let state = NOTHING_YET;
 const listeners = new Set<() => void>();
 
-function failAll(reason: string): void {
-  for (const p of pending.values()) p.reject(new Error(reason));
-  pending.clear();
-}
+const tell = () => {
+  for (const l of listeners) l();
+};
 
-function ensureWorker(): Worker {
-  if (worker) return worker;
-  const w = new Worker(new URL('./case-list-worker.ts', import.meta.url), { type: 'module', name: 'tongban-case-list' });
-  w.onmessage = (e: MessageEvent<ListReply>) => {
-    const m = e.data;
-    if (m.kind === 'keys') {
-      state = { version: m.version, total: m.total, headCount: m.headCount };
-      for (const l of listeners) l();
-      return;
-    }
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (!p) return;
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new Error(m.message));
-  };
-  w.onerror = (e) => failAll(t('cases.listFailed', { reason: e.message }));
-  worker = w;
-  return w;
-}
-
-function call<T>(req: ListRequest): Promise<T> {
-  const id = nextId++;
-  return new Promise<T>((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    ensureWorker().postMessage({ ...req, id });
-  });
-}
+const calls = new WorkerCalls<ListRequest, Extract<ListReply, { kind: 'keys' }>>(
+  () => new Worker(new URL('./case-list-worker.ts', import.meta.url), { type: 'module', name: 'tongban-case-list' }),
+  (m) => {
+    state = { version: m.version, total: m.total, headCount: m.headCount };
+    tell();
+  },
+  (reason) => t('cases.listFailed', { reason }),
+);
 
 /**
  * Starts the worker at the login, so it reads the cases while the first screen is on (the list
@@ -56,13 +31,11 @@ function call<T>(req: ListRequest): Promise<T> {
  * (the logout): the next login reads them afresh.
  */
 export function startCaseList(): () => void {
-  ensureWorker();
+  calls.ensure();
   return () => {
-    worker?.terminate();
-    worker = null;
-    failAll(t('cases.listStopped'));
+    calls.stop(t('cases.listStopped'));
     state = NOTHING_YET;
-    for (const l of listeners) l();
+    tell();
   };
 }
 
@@ -87,13 +60,13 @@ export interface CaseListAnswer {
 export async function queryCaseList(filters: CaseFilters, now: number): Promise<CaseListAnswer> {
   // When the list's query starts (after the search box's pause): the counter benchmark times from here.
   performance.mark('tongban:case-query');
-  const a = await call<ListAnswer>({ kind: 'query', filters, now });
+  const a = await calls.call<ListAnswer>({ kind: 'query', filters, now });
   return { ids: new PackedIds(a.ids), total: a.total, version: a.version };
 }
 
 /** The heads of cases known by their head only (not stored yet), by id; the others are left out. */
 export async function caseHeads(ids: readonly string[]): Promise<Map<string, HeadRecord>> {
-  const heads = await call<(HeadRecord | null)[]>({ kind: 'heads', ids: [...ids] });
+  const heads = await calls.call<(HeadRecord | null)[]>({ kind: 'heads', ids: [...ids] });
   const out = new Map<string, HeadRecord>();
   for (const h of heads) if (h) out.set(h.caseId, h);
   return out;
@@ -101,5 +74,5 @@ export async function caseHeads(ids: readonly string[]): Promise<Map<string, Hea
 
 /** The ids the state, item and hall filters keep. */
 export function caseIdsWhere(filter: ColumnFilters): Promise<string[]> {
-  return call<string[]>({ kind: 'where', filter });
+  return calls.call<string[]>({ kind: 'where', filter });
 }

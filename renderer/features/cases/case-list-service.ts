@@ -6,6 +6,7 @@
 // task allocated last) were most of the page's long tasks while a new counter downloads.
 import { WorkingCalendar } from '../../../shared/calendar/working-days';
 import { db } from '../../data/db';
+import type { WorkerCallReply } from '../../data/worker-calls';
 import type { CaseFilters } from './case-filters';
 import { keepOrdered } from './case-filters';
 import type { ColumnFilters, HeadRecord } from './case-key-index';
@@ -37,10 +38,7 @@ export interface ListAnswer {
   version: number;
 }
 
-export type ListReply =
-  | ({ kind: 'keys' } & CaseKeysState)
-  | { kind: 'reply'; id: number; ok: true; value: unknown }
-  | { kind: 'reply'; id: number; ok: false; message: string };
+export type ListReply = ({ kind: 'keys' } & CaseKeysState) | WorkerCallReply;
 
 /** The cases in memory as last read; the first read when there is none yet. A read of what the log gained starts meanwhile. */
 async function index() {

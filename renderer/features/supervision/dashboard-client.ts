@@ -4,47 +4,24 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { beijingToday, type DashboardQuery } from '../../../shared/supervision/dashboard';
 import { db, SNAPSHOT_META } from '../../data/db';
+import { WorkerCalls } from '../../data/worker-calls';
 import { t } from '../../i18n';
 import { defaultQuery } from './period';
 import type { DashboardAnswer, ListAnswer, WorkerReply, WorkerRequest } from './worker-protocol';
 
-type Pending = { resolve(v: unknown): void; reject(e: Error): void };
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, Pending>();
 const progressListeners = new Set<(p: { done: number; total: number }) => void>();
 
-function ensureWorker(): Worker {
-  if (worker) return worker;
-  worker = new Worker(new URL('./dashboard-worker.ts', import.meta.url), { type: 'module', name: 'tongban-supervision' });
-  worker.onmessage = (e: MessageEvent<WorkerReply>) => {
-    const m = e.data;
-    if (m.kind === 'progress') {
-      for (const l of progressListeners) l(m);
-      return;
-    }
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (!p) return;
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new Error(m.message));
-  };
-  worker.onerror = (e) => {
-    for (const p of pending.values()) p.reject(new Error(t('supervision.workerFailed', { reason: e.message })));
-    pending.clear();
-  };
-  return worker;
-}
+const calls = new WorkerCalls<Distribute<WorkerRequest>, Extract<WorkerReply, { kind: 'progress' }>>(
+  () => new Worker(new URL('./dashboard-worker.ts', import.meta.url), { type: 'module', name: 'tongban-supervision' }),
+  (m) => {
+    for (const l of progressListeners) l(m);
+  },
+  (reason) => t('supervision.workerFailed', { reason }),
+);
 
-function call<T>(req: Distribute<WorkerRequest>): Promise<T> {
-  const id = nextId++;
-  return new Promise<T>((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    ensureWorker().postMessage({ ...req, id });
-  });
-}
+const call = <T>(req: Distribute<WorkerRequest>): Promise<T> => calls.call<T>(req);
 
 export const fetchDashboard = (query: DashboardQuery, today: string) => call<DashboardAnswer>({ kind: 'dashboard', query, today });
 

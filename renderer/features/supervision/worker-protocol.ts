@@ -1,5 +1,6 @@
 // The messages between the dashboard page and its worker.
 import type { CaseLine, Dashboard, DashboardQuery } from '../../../shared/supervision/dashboard';
+import type { WorkerCallReply } from '../../data/worker-calls';
 
 export type WorkerRequest = { id: number; today: string; query: DashboardQuery } & (
   | { kind: 'dashboard' }
@@ -21,5 +22,4 @@ export interface ListAnswer {
 
 export type WorkerReply =
   | { kind: 'progress'; done: number; total: number }
-  | { kind: 'reply'; id: number; ok: true; value: unknown }
-  | { kind: 'reply'; id: number; ok: false; message: string };
+  | WorkerCallReply;
