@@ -63,6 +63,10 @@ function Root() {
   useEffect(() => {
     if (!device) return;
     startSync();
+    // The case list's worker reads the cases while the login screen is on: its start (a thread, its
+    // code compiled) and its first read are not in the frame's first drawing after the login, and
+    // the list has them sooner. It holds them in its own memory; nothing is shown before a login.
+    startCaseList();
     // The catalog and calendar are refreshed when the hub is reachable; offline, the cached ones
     // serve. A failure is logged (offline it is expected; otherwise it is a fault to see).
     const logged = (what: string) => (e: unknown) => console.warn(`${what}未能更新，沿用本机已存的`, e);
@@ -79,8 +83,6 @@ function Root() {
     const id = window.setTimeout(() => void refreshStaffDirectory().catch(() => undefined), 0);
     return () => window.clearTimeout(id);
   }, [session]);
-  // The case list's cases are kept in memory, in its worker, from the login on (the list would otherwise wait for them).
-  useEffect(() => (session ? startCaseList() : undefined), [session]);
   // A supervisor's dashboard counts every case on the machine: its worker starts on login.
   useEffect(() => {
     if (session?.staff.roles.includes('supervisor')) warmDashboard();

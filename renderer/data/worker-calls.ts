@@ -1,7 +1,7 @@
 // Requests from the page to one of its Web Workers, answered by id: the worker is started at the
 // first request (or when asked), each request gets a number, and the worker's reply with that
 // number settles it. Messages that are not replies (progress, a change the worker tells of) go to
-// `onOther`. A worker that fails, or is stopped, fails every request still waiting.
+// `onOther`. A worker that fails fails every request still waiting.
 
 /** A worker's answer to the request numbered `id`. */
 export type WorkerCallReply = { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; message: string };
@@ -45,13 +45,6 @@ export class WorkerCalls<Request extends object, Other extends { kind: string }>
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.ensure().postMessage({ ...req, id });
     });
-  }
-
-  /** Ends the worker; the requests still waiting fail with `reason`. */
-  stop(reason: string): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.failAll(reason);
   }
 
   private failAll(reason: string): void {

@@ -199,7 +199,6 @@ export const en: Messages = {
     count: 'Number of cases',
     loadingAll: 'Reading the cases on this machine…',
     listFailed: 'The case list program failed: {{reason}}',
-    listStopped: 'Logged out: the case list has stopped',
     found: 'Found: {{count}} (on this machine: {{total}})',
     total: 'Cases on this machine: {{count}}',
     deadlineUnstored: ' ({{count}} more cases are still downloading to this counter; the deadline filter does not include them yet)',

@@ -159,7 +159,6 @@ export const zhCN = {
     count: '办件数量',
     loadingAll: '正在读取本机办件…',
     listFailed: '办件列表程序出错：{{reason}}',
-    listStopped: '已退出登录，办件列表已停止',
     found: '找到 {{count}} 件（本机共 {{total}} 件）',
     total: '本机共 {{count}} 件',
     deadlineUnstored: '（另有 {{count}} 件正在下载到本机，期限筛选暂不含这些办件）',

@@ -9,10 +9,15 @@
 // of step 2 in the pass after that, and so on.
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
 
-export function Later({ children, step = 1 }: { children: ReactNode; step?: number }) {
+// `again`: in a screen kept hidden and shown again (an <Activity>, App.tsx), the part also comes a
+// pass later each time it is shown again: it is taken out while hidden and drawn anew, in a task
+// of its own, instead of its effects (antd's Selects measure their inputs) running in the showing's.
+export function Later({ children, step = 1, again = false }: { children: ReactNode; step?: number; again?: boolean }) {
   const [passes, setPasses] = useState(0);
   useEffect(() => {
     if (passes < step) startTransition(() => setPasses(passes + 1));
   }, [passes, step]);
+  // Hidden (an Activity's effects are cleaned up then): back to the first pass.
+  useEffect(() => (again ? () => setPasses(0) : undefined), [again]);
   return passes >= step ? children : null;
 }

@@ -21,6 +21,7 @@
 // bootstraps in fresh browser profiles), BENCH_SKIP_BUILD=1, CHROMIUM_PATH (/usr/bin/chromium), BENCH_EXTRA_ARGS
 // (more Chromium switches, space-separated: `--js-flags=--trace-gc --enable-logging=stderr` with
 // DEBUG=pw:browser prints every collection of the page and its workers).
+// BENCH_TRACE=1 writes a Chromium trace of the bootstrap's first seconds (tasks, styling, layout, collections).
 // BENCH_PROFILE=1 serves an unminified build and records the page's main thread (CDP CPU profiles
 // of the bootstrap, the searches and the acceptances, summarised; files in tests/bench/tmp/profiles).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -393,6 +394,38 @@ async function profiler(page: Page, name: string): Promise<{ begin(): Promise<vo
   };
 }
 
+/**
+ * With BENCH_TRACE=1: a Chromium trace of the page from the enrollment to the first case opened
+ * (its tasks, with the browser's own styling, layout and collections inside them), written to
+ * tests/bench/tmp/profiles for a trace viewer (ui.perfetto.dev, or DevTools' Performance panel).
+ */
+async function tracer(page: Page, name: string): Promise<{ end(): Promise<void> }> {
+  if (process.env.BENCH_TRACE !== '1') return { end: async () => undefined };
+  const cdp = await page.context().newCDPSession(page);
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: unknown[] }) => void events.push(...e.value));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.gc', 'blink', 'toplevel', '__metadata'] },
+  });
+  let ended = false;
+  return {
+    end: async () => {
+      if (ended) return;
+      ended = true;
+      await cdp.send('Tracing.end');
+      await done;
+      const dir = join(TMP, 'profiles');
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `counter-${name}.trace.json`);
+      writeFileSync(file, JSON.stringify({ traceEvents: events }));
+      console.log(`  trace: ${file} (${events.length} events)`);
+      await cdp.detach();
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The runs
 
@@ -457,6 +490,7 @@ async function bootstrap(url: string, hubPid: number, facts: { head: number; cas
   const meter = cpuMeter(profile, hubPid);
   const loadAtStart = load();
   const prof = await profiler(page, `bootstrap-${run}`);
+  const trace = await tracer(page, `bootstrap-${run}`);
   await prof.begin();
   const t0 = await page.evaluate(() => performance.now());
   const wall0 = performance.now();
@@ -489,6 +523,7 @@ async function bootstrap(url: string, hubPid: number, facts: { head: number; cas
       cpuAtUsable = meter();
       // A clerk opens the case the snapshot stores last, at once.
       if (SCREEN === '办件') caseBeforeStored = await openCase(page, facts.lastCaseNo);
+      await trace.end();
     }
     if (usable !== null && stored !== null && (listed !== null || SCREEN !== '办件') && p.cursor >= facts.head && !p.statusText.includes('正在下载')) {
       complete = s;
@@ -497,6 +532,7 @@ async function bootstrap(url: string, hubPid: number, facts: { head: number; cas
     if (s > 1800) throw new Error(`not caught up after 30 minutes: ${JSON.stringify(p)}`);
     await sleep(250);
   }
+  await trace.end();
   const cpu = meter();
   const loadAtEnd = load();
   await prof.end();

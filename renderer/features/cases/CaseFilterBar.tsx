@@ -55,8 +55,9 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
       />
       {/* The filters draw a pass after the search box, which takes the keys at once: four antd
           Selects (the states' one measuring its tags for the overflow count), their styles the first
-          time, were most of the list's first showing, in the click's task. */}
-      <Later>
+          time, were most of the list's first showing, in the click's task; and on coming back
+          from a case, their measuring was a quarter of the list's showing again. */}
+      <Later again>
         <Select<CaseState[]>
           mode="multiple"
           aria-label={t('cases.state')}

@@ -1,4 +1,4 @@
-// The page's side of the case list's worker (case-list-worker.ts): one worker from the login on,
+// The page's side of the case list's worker (case-list-worker.ts): one worker for the page's life,
 // requests answered by id, and the state of the cases in memory as the worker last told it.
 import { WorkerCalls } from '../../data/worker-calls';
 import { t } from '../../i18n';
@@ -12,31 +12,22 @@ const NOTHING_YET: CaseKeysState = { version: 0, total: 0, headCount: 0 };
 let state = NOTHING_YET;
 const listeners = new Set<() => void>();
 
-const tell = () => {
-  for (const l of listeners) l();
-};
-
 const calls = new WorkerCalls<ListRequest, Extract<ListReply, { kind: 'keys' }>>(
   () => new Worker(new URL('./case-list-worker.ts', import.meta.url), { type: 'module', name: 'tongban-case-list' }),
   (m) => {
     state = { version: m.version, total: m.total, headCount: m.headCount };
-    tell();
+    for (const l of listeners) l();
   },
   (reason) => t('cases.listFailed', { reason }),
 );
 
 /**
- * Starts the worker at the login, so it reads the cases while the first screen is on (the list
- * would otherwise wait for them), and follows the store from then on. Returns the way to stop it
- * (the logout): the next login reads them afresh.
+ * Starts the worker once the counter is enrolled (App.tsx), so it reads the cases while the login
+ * screen is on (the list would otherwise wait for them), and follows the store from then on, for
+ * the page's life.
  */
-export function startCaseList(): () => void {
+export function startCaseList(): void {
   calls.ensure();
-  return () => {
-    calls.stop(t('cases.listStopped'));
-    state = NOTHING_YET;
-    tell();
-  };
 }
 
 /** The cases in memory as the worker last told: version 0 until its first read. */

@@ -45,8 +45,11 @@ export function IntakePage(_props: PageProps) {
   const valuesRef = useRef<IntakeValues | null>(null);
   const items = useMemo(() => catalog?.items ?? [], [catalog]);
 
+  // While idle: its transaction, in the screen's first task, made the frame's first drawing after the
+  // login longer. The drafts are offered once it is done.
   useEffect(() => {
-    void pruneDrafts().finally(() => setPruned(true));
+    const id = requestIdleCallback(() => void pruneDrafts().finally(() => setPruned(true)), { timeout: 1000 });
+    return () => cancelIdleCallback(id);
   }, []);
 
   const focusSearch = useCallback(() => {
