@@ -1,7 +1,7 @@
 // The status bar: online or not, what waits in the outbox, the last sync, refused events.
 import { Badge, Button, List, Modal, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../shared/sync';
 import { db } from '../data/db';
 import { onSyncStatus } from '../data/sync-client';
@@ -17,7 +17,9 @@ export const StatusBar = memo(function StatusBar() {
   // The dialog is mounted from its opening until its closing has ended (antd gives the focus back
   // then): closed, antd's Modal still drew at every change of the outbox, that is every acceptance.
   const [refusedMounted, setRefusedMounted] = useState(false);
-  useEffect(() => onSyncStatus(setStatus), []);
+  // In a transition: while a new counter downloads, the status changes several times a second, and
+  // as an ordinary update it was drawn with the next click's screen, in that click's task.
+  useEffect(() => onSyncStatus((s) => startTransition(() => setStatus(s))), []);
   const pending = useLiveQuery(() => db().outbox.where('state').equals('pending').count(), [], 0);
   const refused = useLiveQuery(() => db().outbox.where('state').equals('rejected').toArray(), [], []);
   const online = status?.online ?? false;

@@ -42,17 +42,22 @@ export function onCaseKeysState(listener: () => void): () => void {
 }
 
 export interface CaseListAnswer {
-  ids: PackedIds;
+  /** Absent: the ids of the answer `token` names, which the caller said it has. */
+  ids?: PackedIds;
+  token: number;
   total: number;
   version: number;
 }
 
-/** The list's ids for `filters`, newest first; `now` is today for the deadline filter. */
-export async function queryCaseList(filters: CaseFilters, now: number): Promise<CaseListAnswer> {
+/**
+ * The list's ids for `filters`, newest first; `now` is today for the deadline filter. `have`: the
+ * token of the answer the caller shows (the same ids are not sent again).
+ */
+export async function queryCaseList(filters: CaseFilters, now: number, have?: number): Promise<CaseListAnswer> {
   // When the list's query starts (after the search box's pause): the counter benchmark times from here.
   performance.mark('tongban:case-query');
-  const a = await calls.call<ListAnswer>({ kind: 'query', filters, now });
-  return { ids: new PackedIds(a.ids), total: a.total, version: a.version };
+  const a = await calls.call<ListAnswer>({ kind: 'query', filters, now, ...(have === undefined ? {} : { have }) });
+  return { ...(a.ids ? { ids: new PackedIds(a.ids) } : {}), token: a.token, total: a.total, version: a.version };
 }
 
 /** The heads of cases known by their head only (not stored yet), by id; the others are left out. */

@@ -25,13 +25,19 @@ export interface CaseKeysState {
 }
 
 export type ListRequest =
-  /** `now`: today for the deadline filter (milliseconds). */
-  | { kind: 'query'; filters: CaseFilters; now: number }
+  /**
+   * `now`: today for the deadline filter (milliseconds). `have`: the token of the answer the page
+   * shows, if any: when the ids have not changed since, they are not sent again.
+   */
+  | { kind: 'query'; filters: CaseFilters; now: number; have?: number }
   | { kind: 'heads'; ids: string[] }
   | { kind: 'where'; filter: ColumnFilters };
 
 export interface ListAnswer {
-  ids: PackedIdBuffers;
+  /** Absent: the same ids as the answer `token` names, which the page said it has. */
+  ids?: PackedIdBuffers;
+  /** Names these ids: the page says it has them with its next query. */
+  token: number;
   /** Every case, whatever the filters. */
   total: number;
   /** The version of the cases the answer is from. */
@@ -59,14 +65,34 @@ async function storedContext(now: Date) {
   return deadlineContext(catalog?.catalog ?? null, calendar, now);
 }
 
-/** The list's ids for `filters`, newest received first. */
-export async function answerQuery(filters: CaseFilters, now: number): Promise<ListAnswer> {
+/** The last answer's ids, its query and its token. */
+let last: { token: number; query: string; ids: readonly string[] } | null = null;
+let tokens = 0;
+
+/** The same ids in the same order (the same array, while the order holds and no filter is set). */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The list's ids for `filters`, newest received first. While a new counter's snapshot stores its
+ * cases, the list asks again at every change of them (four times a second) and the order mostly
+ * holds: the ids the page has (`have`) are then not packed and sent again.
+ */
+export async function answerQuery(filters: CaseFilters, now: number, have?: number): Promise<ListAnswer> {
   const keys = await index();
   const version = currentCaseKeys().version;
   const ordered = keys.newestFirst();
   let keep = indexFilterSet(keys, filters);
   if (filters.deadline) keep = await deadlineIdSet(filters.deadline, keep, await storedContext(new Date(now)));
-  return { ids: packIds(keepOrdered(ordered, keep)), total: ordered.length, version };
+  const ids = keepOrdered(ordered, keep);
+  const query = JSON.stringify([filters, filters.deadline ? now : null]);
+  if (last && have === last.token && last.query === query && sameIds(last.ids, ids)) return { token: last.token, total: ordered.length, version };
+  last = { token: ++tokens, query, ids };
+  return { ids: packIds(ids), token: last.token, total: ordered.length, version };
 }
 
 /** The heads of the cases known by their head only, by id (null for the others). */
@@ -85,8 +111,8 @@ export async function answerWhere(filter: ColumnFilters): Promise<string[]> {
 export async function answer(req: ListRequest): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
   switch (req.kind) {
     case 'query': {
-      const value = await answerQuery(req.filters, req.now);
-      return { value, transfer: transferables(value.ids) };
+      const value = await answerQuery(req.filters, req.now, req.have);
+      return { value, transfer: value.ids ? transferables(value.ids) : [] };
     }
     case 'heads':
       return { value: await answerHeads(req.ids), transfer: [] };

@@ -4,7 +4,7 @@
 // The list never waits for a read of the store to draw what it has: while a new counter's snapshot
 // writes a page every few hundred milliseconds, a read waits for each write, and a live query that
 // reads what every write changes would run again before it ever answered.
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { db } from '../../data/db';
 import { useLiveQueryInTransition } from '../../data/use-live-transition';
 import type { CaseFilters } from './case-filters';
@@ -48,6 +48,8 @@ interface Shown {
   asked: number;
   filters: CaseFilters;
   ids: PackedIds;
+  /** The worker's name for these ids: asked again, it sends them only if they changed. */
+  token: number;
   total: number;
 }
 
@@ -61,13 +63,27 @@ export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): Case
   const { version } = useCaseKeys(true);
   const [shown, setShown] = useState<Shown | undefined>(undefined);
   const asked = useRef(0);
+  // The answer on screen, for the next query to say it has it (set before the effect below runs).
+  const latest = useRef(shown);
+  useLayoutEffect(() => {
+    latest.current = shown;
+  });
   // The calendar, catalog and today matter only to the deadline filter.
   const deadlineCtx = filters.deadline ? ctx : null;
   useEffect(() => {
     if (version === 0) return;
     const n = ++asked.current;
-    queryCaseList(filters, (deadlineCtx ?? ctx).now.getTime()).then(
-      (a) => startTransition(() => setShown((prev) => (prev && prev.asked > n ? prev : { asked: n, filters, ids: a.ids, total: a.total }))),
+    const have = latest.current;
+    queryCaseList(filters, (deadlineCtx ?? ctx).now.getTime(), have?.token).then(
+      (a) =>
+        startTransition(() =>
+          setShown((prev) => {
+            if (prev && prev.asked > n) return prev;
+            // Unchanged: the ids the query said it had (the worker checked they are the same).
+            const ids = a.ids ?? (have?.token === a.token ? have.ids : undefined);
+            return ids ? { asked: n, filters, ids, token: a.token, total: a.total } : prev;
+          }),
+        ),
       (e: unknown) => console.warn('办件列表查询失败', e),
     );
     // ctx stands in deadlineCtx when the deadline filter is set.

@@ -2,8 +2,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { cityLabel, hallLabel } from '../../i18n/labels';
-import { Select, Space, Tag, Typography, type RefSelectProps } from 'antd';
-import { useDeferredValue, useMemo, useState, type Ref } from 'react';
+import { DownOutlined } from '@ant-design/icons';
+import { Input, Select, Space, Tag, Typography, type RefSelectProps } from 'antd';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState, type Ref } from 'react';
 import type { Item } from '../../../shared/catalog/item-schema';
 import { buildSearchIndex, searchItems } from './item-search';
 
@@ -16,13 +17,56 @@ function itemLabel(item: Item, t: TFunction): string {
 
 const NO_ITEMS: readonly Item[] = [];
 
-export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonly Item[]; value: string | undefined; onPick: (item: Item) => void; pickerRef: Ref<RefSelectProps> }) {
+interface PickerProps {
+  items: readonly Item[];
+  value: string | undefined;
+  onPick: (item: Item) => void;
+  pickerRef: Ref<RefSelectProps>;
+}
+
+/** What was typed into the stand-in, and whether it had the focus: the picker takes both over. */
+interface Carried {
+  text: string;
+  focused: boolean;
+}
+
+/**
+ * The picker, drawn a pass after its screen. antd's Select sets state while its screen is committed
+ * (its popup's trigger keeps its element in state), and React then runs every effect of that screen
+ * in the same task: on the frame's first drawing after the login, its store reads and more. Until
+ * then a text box that looks the same (the same id, role and name: F3 finds it) takes the focus and
+ * the keys, and the picker takes over what was typed, the focus, and an open list when there is text.
+ */
+export function ItemPicker(props: PickerProps) {
+  const { t } = useTranslation();
+  const [ready, setReady] = useState(false);
+  const [carried, setCarried] = useState<Carried>({ text: '', focused: false });
+  useEffect(() => startTransition(() => setReady(true)), []);
+  if (ready) return <RealPicker {...props} carried={carried} />;
+  return (
+    <Input
+      id={ITEM_SEARCH_ID}
+      size="large"
+      role="combobox"
+      aria-expanded={false}
+      aria-autocomplete="list"
+      placeholder={t('intake.pickerPlaceholder')}
+      suffix={<DownOutlined style={{ color: 'rgba(0, 0, 0, 0.25)', fontSize: 12 }} />}
+      value={carried.text}
+      onChange={(e) => setCarried({ text: e.target.value, focused: true })}
+      onFocus={() => setCarried((c) => ({ ...c, focused: true }))}
+      onBlur={() => setCarried((c) => ({ ...c, focused: false }))}
+    />
+  );
+}
+
+function RealPicker({ items, value, onPick, pickerRef, carried }: PickerProps & { carried: Carried }) {
   const { t } = useTranslation();
   // The search index (every name's pinyin) and the options are made in a pass of their own after the
   // picker is first drawn: on the intake screen's first showing they made a task of 50 ms and more.
   const indexed = useDeferredValue(items, NO_ITEMS);
   const index = useMemo(() => buildSearchIndex(indexed), [indexed]);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(carried.text);
   const found = useMemo(() => searchItems(index, query), [index, query]);
   // The labels are translated once per list of items found (and language), not at every drawing.
   const options = useMemo(() => found.map((i) => ({ value: i.code, label: itemLabel(i, t), item: i })), [found, t]);
@@ -33,6 +77,8 @@ export function ItemPicker({ items, value, onPick, pickerRef }: { items: readonl
       size="large"
       style={{ width: '100%' }}
       value={value}
+      autoFocus={carried.focused}
+      defaultOpen={carried.text !== ''}
       placeholder={t('intake.pickerPlaceholder')}
       showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
       onChange={(code: string) => {

@@ -24,7 +24,10 @@ function received(n: number): StoredEvent {
   return { ...e, hubSeq: n, receivedAt: e.at };
 }
 
-const ids = (a: { ids: PackedIdBuffers }) => new PackedIds(a.ids).slice(0, Infinity);
+const ids = (a: { ids?: PackedIdBuffers }) => {
+  if (!a.ids) throw new Error('no ids in the answer');
+  return new PackedIds(a.ids).slice(0, Infinity);
+};
 
 afterAll(async () => {
   db().close();
@@ -68,6 +71,13 @@ describe('the list worker\'s answers', () => {
     expect(keysState().headCount).toBe(1);
     const searched = await answerQuery({ ...NO_FILTERS, search: '列表2' }, Date.now());
     expect(ids(searched)).toEqual([caseId(2)]);
+    // Asked again by a page that has them: the same ids are not sent again; a page that has other ids gets them.
+    const same = await answerQuery({ ...NO_FILTERS, search: '列表2' }, Date.now(), searched.token);
+    expect(same.ids).toBeUndefined();
+    expect(same.token).toBe(searched.token);
+    expect(ids(await answerQuery({ ...NO_FILTERS, search: '列表2' }, Date.now(), searched.token - 1))).toEqual([caseId(2)]);
+    // Another query with that token: its own ids.
+    expect(ids(await answerQuery({ ...NO_FILTERS, search: '列表3' }, Date.now(), searched.token))).toEqual([caseId(3)]);
 
     // The heads: only the case not stored yet has one.
     const heads = await answerHeads([caseId(1), caseId(4), 'unknown']);
@@ -87,7 +97,7 @@ describe('the list worker\'s answers', () => {
 
     // The page's request: the packed buffers are the ones to transfer.
     const { value, transfer } = await answer({ kind: 'query', filters: NO_FILTERS, now: Date.now() });
-    const packed = (value as typeof all).ids;
+    const packed = (value as typeof all).ids!;
     expect(transfer).toEqual([packed.chars.buffer, packed.ends.buffer]);
   }, 30_000);
 });
