@@ -8,7 +8,6 @@ import type { DeviceIdentity } from '../data/db';
 import { deviceIdentity } from '../data/device';
 import { refreshAuthorityKeys } from '../data/authority-keys';
 import { refreshStaffDirectory } from '../data/staff-directory';
-import { refreshCalendar, refreshCatalog } from '../data/catalog-store';
 import { LOCK_AFTER_MS, type Session } from '../data/session';
 import { startSync } from '../data/sync-client';
 import { EnrollScreen } from '../features/enroll/EnrollScreen';
@@ -67,11 +66,10 @@ function Root() {
     // code compiled) and its first read are not in the frame's first drawing after the login, and
     // the list has them sooner. It holds them in its own memory; nothing is shown before a login.
     startCaseList();
-    // The catalog and calendar are refreshed when the hub is reachable; offline, the cached ones
-    // serve. A failure is logged (offline it is expected; otherwise it is a fault to see).
+    // The authority keys and staff directory are refreshed when the hub is reachable (the catalog and
+    // calendar by the sync worker); offline, the cached ones serve. A failure is logged (offline it
+    // is expected; otherwise it is a fault to see).
     const logged = (what: string) => (e: unknown) => console.warn(`${what}未能更新，沿用本机已存的`, e);
-    void refreshCatalog().catch(logged('服务事项目录'));
-    void refreshCalendar().catch(logged('工作日历'));
     void refreshAuthorityKeys().catch(logged('签发机关公钥'));
     void refreshStaffDirectory().catch(logged('工作人员名录'));
   }, [device]);

@@ -3,6 +3,7 @@
 /// <reference lib="webworker" />
 import { SyncEngine, createBlobUploader, type SyncStatus } from '../../shared/sync';
 import { MAX_PULL_LIMIT } from '../../shared/protocol/wire';
+import { refreshCalendar, refreshCatalog } from './catalog-store';
 import { db } from './db';
 import { DexieSyncStorage } from './dexie-storage';
 import { deviceIdentity, deviceSigner } from './device';
@@ -36,6 +37,12 @@ async function start(): Promise<void> {
     post({ type: 'error', message: '本机尚未注册' });
     return;
   }
+  // The catalog and calendar are refreshed here when the hub is reachable, off the page (checking the
+  // catalog, every item through its schema, was a task of 50–60 ms on the login screen); offline,
+  // the cached ones serve. A failure is logged (offline it is expected; otherwise it is a fault to see).
+  const logged = (what: string) => (e: unknown) => console.warn(`${what}未能更新，沿用本机已存的`, e);
+  void refreshCatalog().catch(logged('服务事项目录'));
+  void refreshCalendar().catch(logged('工作日历'));
   transport = new SocketTransport({ hubUrl: identity.hubUrl, deviceId: identity.deviceId, sign: await deviceSigner() });
   const storage = new DexieSyncStorage(db());
   const blobs = createBlobUploader(transport, {

@@ -1,6 +1,6 @@
 // The search box and the filters above the case list.
 import { Button, Input, Select, type InputRef, type SelectProps } from 'antd';
-import { memo, useMemo, type KeyboardEvent, type Ref } from 'react';
+import { memo, useMemo, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { CASE_STATES, type CaseState } from '../../../shared/case/states';
 import type { Catalog } from '../../../shared/catalog/item-schema';
 import { SEED_HALLS } from '../../../shared/halls';
@@ -53,11 +53,13 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
         onKeyDown={onSearchKeyDown}
         style={{ width: 320 }}
       />
-      {/* The filters draw a pass after the search box, which takes the keys at once: four antd
-          Selects (the states' one measuring its tags for the overflow count), their styles the first
-          time, were most of the list's first showing, in the click's task; and on coming back
-          from a case, their measuring was a quarter of the list's showing again. */}
-      <Later again>
+      {/* The filters draw after the search box, which takes the keys at once, and after the rows
+          (step 1, CaseListPage), one a pass: an antd Select measures its input (the states' one
+          its tags too) when it first shows and sets state while committed, and four of them in
+          one commit were a task of 60–100 ms; in the click's task, most of the list's first
+          showing. On coming back from a case they come a pass later again (their measuring was a
+          quarter of the list's showing). */}
+      <Slot step={2} width={220}>
         <Select<CaseState[]>
           mode="multiple"
           aria-label={t('cases.state')}
@@ -70,6 +72,8 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
           options={stateOptions}
           style={{ width: 220 }}
         />
+      </Slot>
+      <Slot step={3} width={280}>
         <OneFilter
           label={t('cases.item')}
           placeholder={t('cases.allItems')}
@@ -80,7 +84,11 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
           showSearch={{ optionFilterProp: 'label' }}
           popupMatchSelectWidth={420}
         />
+      </Slot>
+      <Slot step={4} width={160}>
         <OneFilter label={t('cases.hall')} placeholder={t('cases.allHalls')} value={value.hall} onChange={(hall) => set({ hall })} options={hallOptions} width={160} />
+      </Slot>
+      <Slot step={5} width={150}>
         <OneFilter<DeadlineFilter>
           label={t('cases.deadline')}
           placeholder={t('cases.allDeadlines')}
@@ -89,7 +97,7 @@ export const CaseFilterBar = memo(function CaseFilterBar({ value, onChange, cata
           options={deadlineOptions}
           width={150}
         />
-      </Later>
+      </Slot>
       {isFiltered(value) ? (
         <Button onClick={() => onChange(NO_FILTERS)}>{t('cases.clear')}</Button>
       ) : null}
@@ -109,4 +117,15 @@ type OneFilterProps<T extends string> = Omit<SelectProps<T>, 'value' | 'onChange
 /** A filter of one value, cleared to null: the item, the hall, the deadline. */
 function OneFilter<T extends string = string>({ label, value, onChange, width, ...rest }: OneFilterProps<T>) {
   return <Select<T> {...rest} aria-label={label} allowClear virtual={false} value={value ?? undefined} onChange={(v) => onChange(v ?? null)} style={{ width }} />;
+}
+
+/** A filter's place, kept at its width while it comes a pass later (nothing beside it moves when it does). */
+function Slot({ step, width, children }: { step: number; width: number; children: ReactNode }) {
+  return (
+    <div style={{ width, minHeight: 32 }}>
+      <Later again step={step}>
+        {children}
+      </Later>
+    </div>
+  );
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useFormState, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { normalizeHubUrl } from '../../data/device';
@@ -53,7 +53,7 @@ export function EnrollForm({
   const [error, setError] = useState<string | null>(null);
   const [scanned, setScanned] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
-  const { control, handleSubmit, formState, setValue } = useForm<EnrollValues>({ resolver: zodResolver(schema), mode: 'onChange', defaultValues: defaults });
+  const { control, handleSubmit, setValue } = useForm<EnrollValues>({ resolver: zodResolver(schema), mode: 'onChange', defaultValues: defaults });
   const submit = handleSubmit(async (v) => {
     setError(null);
     setError(await onSubmit({ hubUrl: v.hubUrl.trim(), code: v.code.trim(), deviceName: v.deviceName.trim() }));
@@ -96,11 +96,22 @@ export function EnrollForm({
         <Button block onClick={() => setScanning(true)}>
           {t('enroll.scan')}
         </Button>
-        <Button type="primary" htmlType="submit" block loading={formState.isSubmitting}>
-          {submitLabel}
-        </Button>
+        <SubmitButton control={control} label={submitLabel} />
       </Space>
       {scanning && <QrScanDialog title={t('enroll.scanTitle')} hint={t('enroll.scanHint')} onText={onQr} onClose={() => setScanning(false)} />}
     </Form>
+  );
+}
+
+/**
+ * Busy while the form is sent. It alone follows the form's sending state: read by the form, it drew
+ * the form's three fields again on submit, in the submit's task.
+ */
+function SubmitButton({ control, label }: { control: Control<EnrollValues>; label: string }) {
+  const { isSubmitting } = useFormState({ control });
+  return (
+    <Button type="primary" htmlType="submit" block loading={isSubmitting}>
+      {label}
+    </Button>
   );
 }

@@ -1,6 +1,6 @@
 // Staff log in at an enrolled counter: at the hub when it is reachable, else with the cached verifier.
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { DeviceIdentity } from '../../data/db';
 import { HubError } from '../../data/device';
 import { login, type Session } from '../../data/session';
@@ -39,12 +39,7 @@ export function LoginScreen({ device, onLogin }: { device: DeviceIdentity; onLog
           {hallLabel(device.hallId)} · {device.deviceCode}
         </Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('login.usernameRequired') }]}>
-            <Input autoFocus autoComplete="username" />
-          </Form.Item>
-          <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
+          <LoginFields />
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('login.submit')}
@@ -55,3 +50,21 @@ export function LoginScreen({ device, onLogin }: { device: DeviceIdentity; onLog
     </div>
   );
 }
+
+/**
+ * The two fields, drawn again only when the language changes: the button's busy state on submit
+ * drew them again too, in the submit's task (antd's form items are not light).
+ */
+const LoginFields = memo(function LoginFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('login.usernameRequired') }]}>
+        <Input autoFocus autoComplete="username" />
+      </Form.Item>
+      <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+    </>
+  );
+});
