@@ -243,10 +243,23 @@ const touchesLog = (parts: ObservabilitySet): boolean => Object.keys(parts).some
  */
 export function followCaseKeys(): () => void {
   const read = () => void caseKeyIndex().catch((e: unknown) => console.warn('读取办件列表日志失败', e));
+  // A change is read a moment after it is told, with any that follow it: an acceptance's receipt is
+  // drawn right after its transaction, and the read (in the list's worker) took CPU from it.
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const changed = (parts: ObservabilitySet) => {
-    if (touchesLog(parts)) read();
+    if (!touchesLog(parts) || timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      read();
+    }, FOLLOW_DELAY_MS);
   };
   read();
   Dexie.on('storagemutated', changed);
-  return () => Dexie.on('storagemutated').unsubscribe(changed);
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    Dexie.on('storagemutated').unsubscribe(changed);
+  };
 }
+
+/** How long after a change of the list log it is read (the list publishes at most every PUBLISH_MS anyway). */
+const FOLLOW_DELAY_MS = 100;
