@@ -1,5 +1,6 @@
 // The sync engine in a Web Worker, so the screen never waits on the network or on applying a
 // large feed. It shares the IndexedDB store with the page; the page appends, the worker pushes.
+// At its start it also refreshes the catalog and the working calendar from the hub.
 /// <reference lib="webworker" />
 import { SyncEngine, createBlobUploader, type SyncStatus } from '../../shared/sync';
 import { MAX_PULL_LIMIT } from '../../shared/protocol/wire';

@@ -1,7 +1,8 @@
 // Requests from the page to one of its Web Workers, answered by id: the worker is started at the
 // first request (or when asked), each request gets a number, and the worker's reply with that
 // number settles it. Messages that are not replies (progress, a change the worker tells of) go to
-// `onOther`. A worker that fails fails every request still waiting.
+// `onOther`. A worker that fails is ended, and fails every request still waiting; the next request
+// starts another.
 
 /** A worker's answer to the request numbered `id`. */
 export type WorkerCallReply = { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; message: string };
@@ -18,6 +19,8 @@ export class WorkerCalls<Request extends object, Other extends { kind: string }>
     private readonly start: () => Worker,
     private readonly onOther: (m: Other) => void,
     private readonly failed: (reason: string) => string,
+    /** Called after the worker failed (and was ended): a caller that must not wait for a request to start it again does so here. */
+    private readonly onFailed?: () => void,
   ) {}
 
   /** The worker, started if it is not running. */
@@ -34,7 +37,13 @@ export class WorkerCalls<Request extends object, Other extends { kind: string }>
       if (reply.ok) p.resolve(reply.value);
       else p.reject(new Error(reply.message));
     };
-    w.onerror = (e) => this.failAll(this.failed(e.message));
+    // Failed (its script did not load, or it broke): ended, so the next request starts a new one.
+    w.onerror = (e) => {
+      w.terminate();
+      if (this.worker === w) this.worker = null;
+      this.failAll(this.failed(e.message));
+      this.onFailed?.();
+    };
     this.worker = w;
     return w;
   }

@@ -15,8 +15,9 @@ import { readTransaction, request } from './raw-index';
 
 /**
  * Records read per request: few while they are large (compacted chunks, heads' records and snapshot
- * pages of 1,000 each: each request's records become objects on the main thread in one task, and
- * 10,000 entries at once made that task and the collection after it long), more while they are
+ * pages of 1,000 each: each request's records become objects in one task of the thread that reads
+ * them, and 10,000 entries at once made that task and the collection after it long: on the page's
+ * main thread when the list read there), more while they are
  * small (a record per acceptance).
  */
 const MIN_BATCH = 1;
@@ -100,7 +101,7 @@ async function catchUp(): Promise<CaseKeyIndex> {
       state.heads += state.index.apply(r.entries);
       state.seq = r.seq!;
       state.entries += r.entries.length;
-      // The order mended in steps, with turns for the page between them (the list's reads finish it at once).
+      // The order mended in steps, with turns for the list's requests between them (its reads finish it at once).
       if (state.index.reorderDue) for (const _ of state.index.reorderSteps()) await turn();
     }
     state.records += records.length;
@@ -171,9 +172,9 @@ let queued: Promise<CaseKeyIndex> | null = null;
 /**
  * Every case in the store as the list needs it, as of now. One read at a time, and at most one
  * waiting: callers while a read waits share it (it starts after their call, so it sees what they
- * saw written). While a snapshot loads, each of the list's live queries runs again on every page
- * stored, and each read waits for the sync's write to finish: a read per call would queue faster
- * than they drain, and the list would never settle.
+ * saw written). While a snapshot loads, the list asks again at every page stored, and each read
+ * waits for the sync's write to finish: a read per call would queue faster than they drain, and the
+ * list would never settle.
  */
 export function caseKeyIndex(): Promise<CaseKeyIndex> {
   if (queued) return queued;
@@ -219,8 +220,8 @@ function publish(index: CaseKeyIndex): void {
 }
 
 /**
- * The cases in memory as last read, at once: the list computes from it (use-case-list.ts, drawn in
- * a transition) without waiting for a read of the log, which waits while the sync writes a page.
+ * The cases in memory as last read, at once: the list's answers come from it (case-list-service.ts)
+ * without waiting for a read of the log, which waits while the sync writes a page.
  */
 export function currentCaseKeys(): CaseKeysSnapshot {
   return snapshot;
@@ -236,7 +237,7 @@ export function onCaseKeys(listener: () => void): () => void {
 const touchesLog = (parts: ObservabilitySet): boolean => Object.keys(parts).some((k) => k.startsWith(`idb://${db().name}/caseKeys/`));
 
 /**
- * Keeps the cases in memory up with the store from the login on: read at once, then again whenever
+ * Keeps the cases in memory up with the store (in the list's worker, for the page's life): read at once, then again whenever
  * the list log changes, here or in another context (the sync worker, another window: Dexie tells
  * every context of the origin). Reads never queue: a change while one waits is read by that one.
  * Returns the way to stop.

@@ -19,7 +19,15 @@ const calls = new WorkerCalls<ListRequest, Extract<ListReply, { kind: 'keys' }>>
     for (const l of listeners) l();
   },
   (reason) => t('cases.listFailed', { reason }),
+  () => restart(),
 );
+
+/** Starts of a new worker after a failure, this page's life: a few, not a loop on a script that cannot load. */
+let restarts = 0;
+function restart(): void {
+  console.warn(t('cases.listFailed', { reason: '' }));
+  if (restarts++ < 3) setTimeout(() => calls.ensure(), 1000);
+}
 
 /**
  * Starts the worker once the counter is enrolled (App.tsx), so it reads the cases while the login
@@ -60,9 +68,13 @@ export async function queryCaseList(filters: CaseFilters, now: number, have?: nu
   return { ...(a.ids ? { ids: new PackedIds(a.ids) } : {}), token: a.token, total: a.total, version: a.version };
 }
 
-/** The heads of cases known by their head only (not stored yet), by id; the others are left out. */
-export async function caseHeads(ids: readonly string[]): Promise<Map<string, HeadRecord>> {
-  const heads = await calls.call<(HeadRecord | null)[]>({ kind: 'heads', ids: [...ids] });
+/**
+ * The heads of cases known by their head only (not stored yet), by id; the others are left out.
+ * `fresh`: after a read of what the list log gained (a case page's lookup), not from the cases as
+ * last read (the list's rows, which ask at every change).
+ */
+export async function caseHeads(ids: readonly string[], fresh = false): Promise<Map<string, HeadRecord>> {
+  const heads = await calls.call<(HeadRecord | null)[]>({ kind: 'heads', ids: [...ids], fresh });
   const out = new Map<string, HeadRecord>();
   for (const h of heads) if (h) out.set(h.caseId, h);
   return out;

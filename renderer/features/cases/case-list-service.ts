@@ -30,7 +30,7 @@ export type ListRequest =
    * shows, if any: when the ids have not changed since, they are not sent again.
    */
   | { kind: 'query'; filters: CaseFilters; now: number; have?: number }
-  | { kind: 'heads'; ids: string[] }
+  | { kind: 'heads'; ids: string[]; fresh?: boolean }
   | { kind: 'where'; filter: ColumnFilters };
 
 export interface ListAnswer {
@@ -49,7 +49,11 @@ export type ListReply = ({ kind: 'keys' } & CaseKeysState) | WorkerCallReply;
 /** The cases in memory as last read; the first read when there is none yet. A read of what the log gained starts meanwhile. */
 async function index() {
   const read = caseKeyIndex();
-  return currentCaseKeys().index ?? (await read);
+  const last = currentCaseKeys().index;
+  if (!last) return read;
+  // Its failure is logged by the reader that follows the log; answered from the last read meanwhile.
+  read.catch(() => undefined);
+  return last;
 }
 
 /** The calendar and catalog as stored, for the deadline filter. */
@@ -96,14 +100,14 @@ export async function answerQuery(filters: CaseFilters, now: number, have?: numb
 }
 
 /** The heads of the cases known by their head only, by id (null for the others). */
-export async function answerHeads(ids: readonly string[]): Promise<(HeadRecord | null)[]> {
-  const keys = await index();
+export async function answerHeads(ids: readonly string[], fresh = false): Promise<(HeadRecord | null)[]> {
+  const keys = fresh ? await caseKeyIndex() : await index();
   return ids.map((id) => keys.head(id) ?? null);
 }
 
-/** The ids the state, item and hall filters keep (every case when none is set). */
+/** The ids the state, item and hall filters keep (every case when none is set), after a read of what the log gained. */
 export async function answerWhere(filter: ColumnFilters): Promise<string[]> {
-  const keys = await index();
+  const keys = await caseKeyIndex();
   return [...(keys.filter(filter) ?? keys.newestFirst())];
 }
 
@@ -115,7 +119,7 @@ export async function answer(req: ListRequest): Promise<{ value: unknown; transf
       return { value, transfer: value.ids ? transferables(value.ids) : [] };
     }
     case 'heads':
-      return { value: await answerHeads(req.ids), transfer: [] };
+      return { value: await answerHeads(req.ids, req.fresh), transfer: [] };
     case 'where':
       return { value: await answerWhere(req.filter), transfer: [] };
   }

@@ -8,7 +8,7 @@ import { matchesDeadlineFilter, type DeadlineFilter } from './deadline';
 import { deadlineOf, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
 
 export { toListItem, type CaseListItem, type DeadlineContext };
-import { beijingDate } from './format';
+import { beijingDay as beijingDate } from '../../../shared/calendar/working-days';
 import { caseIdsByIndex, caseRowsByIndex, exactRange } from './raw-index';
 import type { CaseKeyIndex } from './case-key-index';
 

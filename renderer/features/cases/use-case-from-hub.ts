@@ -35,7 +35,7 @@ export function useCaseFromHub(caseId: string | undefined, missing: boolean): { 
       if (live) setFound({ key, fetch });
     };
     void (async () => {
-      const head = (await caseHeads([caseId])).get(caseId);
+      const head = (await caseHeads([caseId], true)).get(caseId);
       if (!head) return show(NONE);
       show({ state: 'fetching', head });
       const outcome = await fetchCase(caseId);

@@ -57,7 +57,8 @@ interface Shown {
  * The list's ids for `filters`, from the list's worker: asked again for every new version of the
  * cases in memory and every new filter. The answer shown is the one asked last that has come: while
  * a new counter downloads, the versions come faster than a busy worker answers, and an answer is
- * never dropped for being of an older version (the list would never settle).
+ * not dropped for being of an older version (the list would never settle), only for having been
+ * asked before the one shown.
  */
 export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): CaseListIds {
   const { version } = useCaseKeys(true);
@@ -99,7 +100,8 @@ export function useCaseListIds(filters: CaseFilters, ctx: DeadlineContext): Case
 export async function loadListItems(ids: readonly string[], ctx: DeadlineContext): Promise<Map<string, CaseListItem>> {
   const rows = await db().cases.bulkGet([...ids]);
   const missing = ids.filter((_, i) => !rows[i]);
-  const heads = missing.length ? await caseHeads(missing) : null;
+  // The list's worker failed meanwhile (it is started again): the stored rows are drawn, the heads at the next change.
+  const heads = missing.length ? await caseHeads(missing).catch(() => null) : null;
   const out = new Map<string, CaseListItem>();
   for (const [i, row] of rows.entries()) {
     if (row) out.set(row.caseId, toListItem(row, ctx));

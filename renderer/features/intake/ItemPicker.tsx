@@ -50,6 +50,7 @@ export function ItemPicker(props: PickerProps) {
       role="combobox"
       aria-expanded={false}
       aria-autocomplete="list"
+      aria-haspopup="listbox"
       placeholder={t('intake.pickerPlaceholder')}
       suffix={<DownOutlined style={{ color: 'rgba(0, 0, 0, 0.25)', fontSize: 12 }} />}
       value={carried.text}
@@ -78,7 +79,7 @@ function RealPicker({ items, value, onPick, pickerRef, carried }: PickerProps & 
       style={{ width: '100%' }}
       value={value}
       autoFocus={carried.focused}
-      defaultOpen={carried.text !== ''}
+      defaultOpen={carried.focused && carried.text !== ''}
       placeholder={t('intake.pickerPlaceholder')}
       showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
       onChange={(code: string) => {
