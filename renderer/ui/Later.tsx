@@ -12,12 +12,13 @@ import { startTransition, useEffect, useState, type ReactNode } from 'react';
 // `again`: in a screen kept hidden and shown again (an <Activity>, App.tsx), the part also comes a
 // pass later each time it is shown again: it is taken out while hidden and drawn anew, in a task
 // of its own, instead of its effects (antd's Selects measure their inputs) running in the showing's.
-export function Later({ children, step = 1, again = false }: { children: ReactNode; step?: number; again?: boolean }) {
+// `fallback`: drawn meanwhile (a light stand-in for a control that takes keys at once).
+export function Later({ children, step = 1, again = false, fallback = null }: { children: ReactNode; step?: number; again?: boolean; fallback?: ReactNode }) {
   const [passes, setPasses] = useState(0);
   useEffect(() => {
     if (passes < step) startTransition(() => setPasses(passes + 1));
   }, [passes, step]);
   // Hidden (an Activity's effects are cleaned up then): back to the first pass.
   useEffect(() => (again ? () => setPasses(0) : undefined), [again]);
-  return passes >= step ? children : null;
+  return passes >= step ? children : fallback;
 }

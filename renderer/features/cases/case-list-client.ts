@@ -7,7 +7,8 @@ import type { ColumnFilters, HeadRecord } from './case-key-index';
 import type { CaseKeysState, ListAnswer, ListReply, ListRequest } from './case-list-service';
 import { PackedIds } from './packed-ids';
 
-const NOTHING_YET: CaseKeysState = { version: 0, total: 0, headCount: 0 };
+/** Before the worker's first read. */
+export const NOTHING_YET: CaseKeysState = { version: 0, total: 0, headCount: 0 };
 
 let state = NOTHING_YET;
 const listeners = new Set<() => void>();
@@ -25,8 +26,8 @@ const calls = new WorkerCalls<ListRequest, Extract<ListReply, { kind: 'keys' }>>
 /** Starts of a new worker after a failure, this page's life: a few, not a loop on a script that cannot load. */
 let restarts = 0;
 function restart(): void {
-  console.warn(t('cases.listFailed', { reason: '' }));
   if (restarts++ < 3) setTimeout(() => calls.ensure(), 1000);
+  else console.warn('办件列表程序多次出错，不再重启');
 }
 
 /**

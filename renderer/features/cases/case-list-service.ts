@@ -4,7 +4,7 @@
 // filter keeps. The cases in memory (case-keys.ts) live here, in the worker's heap: at 200,000
 // cases they were some 90 MB on the page's, and its collections (40–90 ms pauses, inside whatever
 // task allocated last) were most of the page's long tasks while a new counter downloads.
-import { WorkingCalendar } from '../../../shared/calendar/working-days';
+import { calendarOf } from '../../data/case-due';
 import { db } from '../../data/db';
 import type { WorkerCallReply } from '../../data/worker-calls';
 import type { CaseFilters } from './case-filters';
@@ -59,14 +59,7 @@ async function index() {
 /** The calendar and catalog as stored, for the deadline filter. */
 async function storedContext(now: Date) {
   const [years, catalog] = await Promise.all([db().calendar.toArray(), db().catalog.get('current')]);
-  let calendar: WorkingCalendar;
-  try {
-    calendar = new WorkingCalendar(years);
-  } catch {
-    // Data that contradicts itself: count weekends and fixed holidays, as the case screens do.
-    calendar = new WorkingCalendar([]);
-  }
-  return deadlineContext(catalog?.catalog ?? null, calendar, now);
+  return deadlineContext(catalog?.catalog ?? null, calendarOf(years), now);
 }
 
 /** The last answer's ids, its query and its token. */

@@ -39,11 +39,6 @@ export class PackedIds implements CaseIds {
     for (let i = Math.max(0, start); i < Math.min(end, this.length); i++) out.push(this.at(i)!);
     return out;
   }
-
-  /** The buffers, to post (transfer `transferables(buffers)` with them). */
-  get packed(): PackedIdBuffers {
-    return this.buffers;
-  }
 }
 
 /** The ids kept by `keep` (all when null), in their order, packed. */

@@ -8,12 +8,10 @@ import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'r
 import { db } from '../../data/db';
 import { useLiveQueryInTransition } from '../../data/use-live-transition';
 import type { CaseFilters } from './case-filters';
-import { caseHeads, caseKeysState, onCaseKeysState, queryCaseList } from './case-list-client';
+import { caseHeads, caseKeysState, NOTHING_YET, onCaseKeysState, queryCaseList } from './case-list-client';
 import type { CaseKeysState } from './case-list-service';
 import { headListItem, keepUnchanged, toListItem, type CaseListItem, type DeadlineContext } from './list-item';
 import type { CaseIds, PackedIds } from './packed-ids';
-
-const NOT_YET: CaseKeysState = { version: 0, total: 0, headCount: 0 };
 
 /**
  * The cases in memory as the list's worker last told (case-list-client.ts), with their version (a
@@ -24,7 +22,7 @@ const NOT_YET: CaseKeysState = { version: 0, total: 0, headCount: 0 };
  * drawn at once, not a pass later).
  */
 export function useCaseKeys(firstLater = false): CaseKeysState {
-  const [keys, setKeys] = useState(firstLater ? NOT_YET : caseKeysState);
+  const [keys, setKeys] = useState(firstLater ? NOTHING_YET : caseKeysState);
   useEffect(() => {
     const update = () => startTransition(() => setKeys(caseKeysState()));
     // What is known now (and a change told between the first draw and this subscription).

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { cityLabel, hallLabel } from '../../i18n/labels';
 import { DownOutlined } from '@ant-design/icons';
 import { Input, Select, Space, Tag, Typography, type RefSelectProps } from 'antd';
-import { startTransition, useDeferredValue, useEffect, useMemo, useState, type Ref } from 'react';
+import { useDeferredValue, useMemo, useState, type Ref } from 'react';
+import { Later } from '../../ui/Later';
 import type { Item } from '../../../shared/catalog/item-schema';
 import { buildSearchIndex, searchItems } from './item-search';
 
@@ -39,11 +40,8 @@ interface Carried {
  */
 export function ItemPicker(props: PickerProps) {
   const { t } = useTranslation();
-  const [ready, setReady] = useState(false);
   const [carried, setCarried] = useState<Carried>({ text: '', focused: false });
-  useEffect(() => startTransition(() => setReady(true)), []);
-  if (ready) return <RealPicker {...props} carried={carried} />;
-  return (
+  const standIn = (
     <Input
       id={ITEM_SEARCH_ID}
       size="large"
@@ -58,6 +56,11 @@ export function ItemPicker(props: PickerProps) {
       onFocus={() => setCarried((c) => ({ ...c, focused: true }))}
       onBlur={() => setCarried((c) => ({ ...c, focused: false }))}
     />
+  );
+  return (
+    <Later fallback={standIn}>
+      <RealPicker {...props} carried={carried} />
+    </Later>
   );
 }
 
